@@ -11,6 +11,16 @@ from typing import IO
 __all__ = ["atomic_path", "atomic_write", "write_text_atomic", "write_bytes_atomic"]
 
 
+def _target_mode(path: Path) -> int:
+    """The mode a new file would get: the existing file's, else 0o666 less the umask."""
+    try:
+        return path.stat().st_mode & 0o7777
+    except FileNotFoundError:
+        mask = os.umask(0)
+        os.umask(mask)
+        return 0o666 & ~mask
+
+
 @contextlib.contextmanager
 def atomic_path(path: str | os.PathLike[str]) -> Iterator[Path]:
     """Yield a temporary path beside ``path``; on success rename it over ``path``.
@@ -32,6 +42,7 @@ def atomic_path(path: str | os.PathLike[str]) -> Iterator[Path]:
     fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp" + path.suffix, dir=path.parent)
     os.close(fd)
     tmp = Path(name)
+    os.chmod(tmp, _target_mode(path))
     try:
         yield tmp
         with open(tmp, "rb+") as fh:

@@ -1,24 +1,41 @@
-"""From articles to events, exports and maps: the library API the CLI wraps.
+"""From articles to events, the store, exports and maps: the library API the CLI wraps.
+
+``build`` makes a new store from every article; ``update`` processes only the
+articles that are new or changed since the store last saw them (by content hash;
+all of them again when the extractor or gazetteer version changed). Both then
+rewrite ``events.geojson`` and the maps from the store's full events table, after
+the store has committed.
+
+The extractor is a parameter (``extract=``), a callable with the signature of
+:func:`geo.extract.extract`, ``extract(article, gazetteer, date_override=None)``
+returning an object with ``.events`` and ``.unresolved``; tests and notebooks can
+pass their own.
 
 Examples
 --------
 >>> from geo.pipeline import extract_frame
 >>> gdf = extract_frame(["seeds"])          # doctest: +SKIP
->>> from geo.pipeline import build
+>>> from geo.pipeline import build, update
 >>> summary = build(["seeds"], "out")       # doctest: +SKIP
+>>> summary = update(["seeds", "new"], "out")  # doctest: +SKIP
+>>> summary.articles_unchanged              # doctest: +SKIP
+12
 """
 from __future__ import annotations
 
 import datetime as dt
+import os
+import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 from geo.articles import Article, iter_articles
-from geo.errors import ArticleError
+from geo.errors import ArticleError, StoreError
 from geo.schema import Event
+from geo.store import STORE_NAME, Store, StoreLock, Versions
 
 if TYPE_CHECKING:  # pragma: no cover
     import geopandas as gpd
@@ -26,11 +43,29 @@ if TYPE_CHECKING:  # pragma: no cover
 __all__ = [
     "ArticleResult",
     "RunSummary",
+    "MapOptions",
+    "Extractor",
+    "default_extract",
+    "current_versions",
     "process_article",
     "process_articles",
+    "read_inputs",
     "extract_frame",
     "build",
+    "update",
+    "write_outputs",
+    "render_maps",
+    "clean_stale_temporaries",
 ]
+
+#: Seconds of work between two commits of a long run (a crash loses at most this much).
+COMMIT_SECONDS = 1.0
+
+
+class Extractor(Protocol):
+    """What ``build``/``update`` call to read events from an article (as :func:`geo.extract.extract`)."""
+
+    def __call__(self, article: Article, gazetteer: Any, date_override: dt.date | None = None) -> Any: ...
 
 
 @dataclass
@@ -44,17 +79,38 @@ class ArticleResult:
 
 
 @dataclass
+class MapOptions:
+    """How to render the maps (passed to :func:`maps.render_map`)."""
+
+    boundaries: str | Path | None = None
+    inline_assets: bool = False
+    asset_dir: str | Path | None = None
+    split: str | None = None
+
+
+@dataclass
 class RunSummary:
-    """The summary of a ``build``/``update`` run (``--json`` prints it)."""
+    """The summary of a ``build``/``update`` run (``--json`` prints it).
+
+    ``events``, ``events_by_actor`` and ``events_by_type`` count every event in the
+    outputs (the whole store); ``events_added`` counts those extracted in this run.
+    """
 
     articles_seen: int = 0
     articles_processed: int = 0
     articles_unchanged: int = 0
     articles_failed: list[dict[str, str]] = field(default_factory=list)
     events: int = 0
+    articles_new: int = 0
+    articles_changed: int = 0
+    articles_pruned: int = 0
+    articles_stored: int = 0
+    events_added: int = 0
     events_by_actor: dict[str, int] = field(default_factory=dict)
     events_by_type: dict[str, int] = field(default_factory=dict)
     unresolved_places: list[str] = field(default_factory=list)
+    warnings: list[dict[str, str]] = field(default_factory=list)
+    reprocess_reason: str | None = None
     outputs: list[str] = field(default_factory=list)
 
     def as_dict(self) -> dict[str, Any]:
@@ -75,18 +131,53 @@ class RunSummary:
         self.events_by_type = dict(Counter(types).most_common())
 
 
-def process_article(article: Article, *, date: dt.date | None = None, gazetteer: Any = None) -> ArticleResult:
-    """Extract the events of one article (the gazetteer defaults to the embedded one)."""
+# -- the extractor and its versions ---------------------------------------------------
+
+
+def default_extract(article: Article, gazetteer: Any, date_override: dt.date | None = None) -> Any:
+    """The real extractor, :func:`geo.extract.extract` (imported on first use)."""
     from geo.extract import extract
 
-    res = extract(article, gazetteer, date_override=date)
-    return ArticleResult(article, list(res.events), list(res.unresolved))
+    return extract(article, gazetteer, date_override=date_override)
 
 
-def _worker(args: tuple[Article, dt.date | None]) -> ArticleResult:
-    article, date = args
+def current_versions() -> Versions:
+    """The versions of the installed extractor and default gazetteer.
+
+    ``"unavailable"`` where a piece is not installed yet: once it is, the version
+    changes and ``update`` processes every article again.
+    """
     try:
-        return process_article(article, date=date)
+        from geo.extract import EXTRACTOR_VERSION as extractor
+    except ImportError:
+        extractor = "unavailable"
+    try:
+        from gazetteer import default_gazetteer
+    except ImportError:
+        gazetteer = "unavailable"
+    else:
+        gazetteer = str(default_gazetteer().version)
+    return Versions(str(extractor), gazetteer)
+
+
+def process_article(
+    article: Article,
+    *,
+    date: dt.date | None = None,
+    gazetteer: Any = None,
+    extract: Extractor | None = None,
+) -> ArticleResult:
+    """Extract the events of one article (the gazetteer defaults to the embedded one)."""
+    res = (extract or default_extract)(article, gazetteer, date_override=date)
+    # the contract names it ``unresolved``; geo.extract's ExtractionResult currently says ``unresolved_places``
+    unresolved = res.unresolved if hasattr(res, "unresolved") else res.unresolved_places
+    return ArticleResult(article, list(res.events), list(unresolved))
+
+
+def _worker(args: tuple[Article, dt.date | None, Any, Extractor | None]) -> ArticleResult:
+    article, date, gazetteer, extract = args
+    try:
+        return process_article(article, date=date, gazetteer=gazetteer, extract=extract)
     except Exception as err:  # noqa: BLE001 - one bad article must not stop the run; reported by name
         return ArticleResult(article, [], [], error=f"extraction failed: {type(err).__name__}: {err}")
 
@@ -97,13 +188,16 @@ def process_articles(
     date: dt.date | None = None,
     jobs: int = 1,
     on_result: Callable[[ArticleResult], None] | None = None,
+    extract: Extractor | None = None,
+    gazetteer: Any = None,
 ) -> list[ArticleResult]:
     """Extract events from many articles, in ``jobs`` processes when more than one.
 
-    An article whose extraction raises is returned with ``error`` set; the others go on.
+    An article whose extraction raises is returned with ``error`` set; the others go
+    on. ``on_result`` is called with each result as it arrives, in input order.
     """
     results: list[ArticleResult] = []
-    work = [(a, date) for a in articles]
+    work = [(a, date, gazetteer, extract) for a in articles]
     if jobs > 1 and len(work) > 1:
         import multiprocessing as mp
         from concurrent.futures import ProcessPoolExecutor
@@ -132,8 +226,14 @@ def read_inputs(inputs: Iterable[str | Path]) -> tuple[list[Article], list[Artic
     return articles, errors
 
 
-def extract_frame(inputs: Iterable[str | Path], *, date: dt.date | None = None, jobs: int = 1) -> "gpd.GeoDataFrame":
-    """Read articles and return their events as a GeoDataFrame (EPSG:4326).
+def extract_frame(
+    inputs: Iterable[str | Path],
+    *,
+    date: dt.date | None = None,
+    jobs: int = 1,
+    extract: Extractor | None = None,
+) -> "gpd.GeoDataFrame":
+    """Read articles and return their events as a GeoDataFrame (EPSG:4326); no files written.
 
     Examples
     --------
@@ -144,8 +244,93 @@ def extract_frame(inputs: Iterable[str | Path], *, date: dt.date | None = None, 
     from geo.frame import events_to_frame
 
     articles, _ = read_inputs(inputs)
-    results = process_articles(articles, date=date, jobs=jobs)
+    results = process_articles(articles, date=date, jobs=jobs, extract=extract)
     return events_to_frame(ev for r in results for ev in r.events)
+
+
+# -- build and update -----------------------------------------------------------------
+
+_STALE = (".events.geojson.*.tmp.geojson", f".{STORE_NAME}.*.tmp.gpkg", f".{STORE_NAME}.*.tmp.gpkg-journal",
+          ".*.html.*.tmp.html")
+
+
+def clean_stale_temporaries(out: str | Path) -> list[Path]:
+    """Remove the temporary files a killed run left in ``out`` (call only under the store lock)."""
+    removed = []
+    for pattern in _STALE:
+        for p in Path(out).glob(pattern):
+            try:
+                p.unlink()
+            except FileNotFoundError:
+                continue
+            removed.append(p)
+    return removed
+
+
+def _failure(article: Article, reason: str) -> dict[str, str]:
+    where = article.path or article.id
+    if article.path and Path(article.path).stem != article.id:
+        reason = f"article {article.id!r}: {reason}"
+    return {"file": where, "reason": reason}
+
+
+def _file_of(error_path: str) -> str:
+    """``a.jsonl:3`` / ``a.json[2]`` -> ``a.jsonl`` / ``a.json``."""
+    return re.sub(r"(:\d+|\[\d+\])$", "", error_path)
+
+
+def _process_into(
+    store: Store,
+    articles: Sequence[Article],
+    versions: Versions,
+    summary: RunSummary,
+    *,
+    date: dt.date | None,
+    jobs: int,
+    extract: Extractor | None,
+    gazetteer: Any,
+    on_start: Callable[[int], None] | None,
+    on_result: Callable[[ArticleResult], None] | None,
+    commit_seconds: float,
+) -> None:
+    """Extract ``articles`` and store each with its events; commit every ``commit_seconds``."""
+    unresolved: dict[str, None] = dict.fromkeys(summary.unresolved_places)
+
+    def handle(r: ArticleResult) -> None:
+        if r.error:
+            summary.articles_failed.append(_failure(r.article, r.error))
+            store.record_failure(r.article, r.error, versions)
+        else:
+            try:
+                store.upsert_article(r.article, r.events, versions, unresolved=r.unresolved)
+            except StoreError as err:
+                reason = f"cannot store its events: {err}"
+                summary.articles_failed.append(_failure(r.article, reason))
+                store.record_failure(r.article, reason, versions)
+            else:
+                summary.articles_processed += 1
+                summary.events_added += len(r.events)
+                unresolved.update(dict.fromkeys(r.unresolved))
+                bad_date = r.article.meta.get("published_invalid")
+                if bad_date:
+                    summary.warnings.append({"file": r.article.path or r.article.id,
+                                             "reason": f"published date {bad_date!r} is not a date; ignored"})
+        store.checkpoint(min_seconds=commit_seconds)
+        if on_result:
+            on_result(r)
+
+    if on_start:
+        on_start(len(articles))
+    with store.transaction():
+        process_articles(articles, date=date, jobs=jobs, on_result=handle, extract=extract, gazetteer=gazetteer)
+    summary.unresolved_places = list(unresolved)
+
+
+def _start_summary(articles: list[Article], errors: list[ArticleError]) -> RunSummary:
+    summary = RunSummary()
+    summary.articles_seen = len(articles) + len(errors)
+    summary.articles_failed = [{"file": e.path, "reason": e.reason} for e in errors]
+    return summary
 
 
 def build(
@@ -154,56 +339,163 @@ def build(
     *,
     date: dt.date | None = None,
     jobs: int = 1,
-    boundaries: str | Path | None = None,
-    inline_assets: bool = False,
-    asset_dir: str | Path | None = None,
-    split: str | None = None,
+    maps: MapOptions | None = None,
+    extract: Extractor | None = None,
+    versions: Versions | None = None,
+    gazetteer: Any = None,
+    lock_timeout: float = 10.0,
+    on_start: Callable[[int], None] | None = None,
     on_result: Callable[[ArticleResult], None] | None = None,
 ) -> RunSummary:
-    """Read every article, extract and geocode events, write ``events.geojson`` and the maps.
+    """Read every article and write a new store, ``events.geojson`` and the maps in ``out``.
 
-    Outputs are written to temporary files and renamed, so a crash leaves the
-    previous outputs in place.
+    The new store is written beside the old one and renamed over it when complete,
+    so a crash leaves the previous store (and outputs) in place.
+
+    Parameters
+    ----------
+    inputs
+        Article files and folders (folders recursively).
+    out
+        The output folder.
+    date
+        Publication date for articles that give none.
+    jobs
+        Worker processes for extraction.
+    maps
+        How to render the maps.
+    extract
+        The extractor (default :func:`geo.extract.extract`).
+    versions
+        The extractor and gazetteer versions to record (default :func:`current_versions`).
+    gazetteer
+        Passed to the extractor (``None``: its default).
+    lock_timeout
+        Seconds to wait for another writer of the store.
+    on_start, on_result
+        Progress callbacks: the number of articles to process, then each result.
+
+    Returns
+    -------
+    RunSummary
     """
-    from geo.export import write_geojson
-    from geo.frame import events_to_frame
+    from geo.atomic import atomic_path
 
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
-    summary = RunSummary()
-    articles, errors = read_inputs(inputs)
-    summary.articles_seen = len(articles) + len(errors)
-    summary.articles_failed = [{"file": e.path, "reason": e.reason} for e in errors]
-    results = process_articles(articles, date=date, jobs=jobs, on_result=on_result)
-    events: list[Event] = []
-    unresolved: list[str] = []
-    for r in results:
-        if r.error:
-            summary.articles_failed.append({"file": r.article.path or r.article.id, "reason": r.error})
-            continue
-        summary.articles_processed += 1
-        events.extend(r.events)
-        unresolved.extend(u for u in r.unresolved if u not in unresolved)
-    summary.unresolved_places = unresolved
-    gdf = events_to_frame(events)
-    summary.count(events)
-    summary.outputs.append(str(write_geojson(gdf, out / "events.geojson")))
-    summary.outputs.extend(str(p) for p in render_maps(gdf, out, boundaries=boundaries,
-                                                        inline_assets=inline_assets, asset_dir=asset_dir, split=split))
+    store_path = out / STORE_NAME
+    with StoreLock(store_path, lock_timeout):
+        clean_stale_temporaries(out)
+        articles, errors = read_inputs(inputs)
+        summary = _start_summary(articles, errors)
+        versions = versions or current_versions()
+        summary.articles_new = len(articles)
+        with atomic_path(store_path) as tmp:
+            with Store(tmp, lock=False) as store:
+                _process_into(store, articles, versions, summary, date=date, jobs=jobs, extract=extract,
+                              gazetteer=gazetteer, on_start=on_start, on_result=on_result,
+                              commit_seconds=COMMIT_SECONDS)
+                store.set_meta("last_run", f"build {dt.datetime.now(dt.timezone.utc).isoformat(timespec='seconds')}")
+                gdf = store.events_frame()
+                summary.articles_stored = store.count_articles()
+        summary.outputs.append(str(store_path))
+        write_outputs(gdf, out, summary, maps=maps)
     return summary
 
 
-def render_maps(
-    gdf: "gpd.GeoDataFrame",
-    out: Path,
+def update(
+    inputs: Iterable[str | Path],
+    out: str | Path,
     *,
-    boundaries: str | Path | None = None,
-    inline_assets: bool = False,
-    asset_dir: str | Path | None = None,
-    split: str | None = None,
-) -> list[Path]:
+    prune: bool = False,
+    date: dt.date | None = None,
+    jobs: int = 1,
+    maps: MapOptions | None = None,
+    extract: Extractor | None = None,
+    versions: Versions | None = None,
+    gazetteer: Any = None,
+    lock_timeout: float = 10.0,
+    on_start: Callable[[int], None] | None = None,
+    on_result: Callable[[ArticleResult], None] | None = None,
+    commit_seconds: float | None = None,
+) -> RunSummary:
+    """Process only new or changed articles into the store, then rewrite the outputs.
+
+    An article is processed again when its content hash differs from the stored
+    one, when the extractor or gazetteer version changed, or when it failed last
+    time. Stored articles missing from ``inputs`` are kept unless ``prune`` (and
+    never pruned when the file they came from failed to read in this run).
+
+    Each article and its events are committed together; a crash keeps every article
+    committed before it. ``events.geojson`` and the maps are rewritten from the
+    store's whole events table only after the store has committed.
+
+    Parameters are those of :func:`build`, plus ``prune`` and ``commit_seconds``
+    (how much work to group in one transaction; default :data:`COMMIT_SECONDS`).
+
+    Examples
+    --------
+    >>> s = update(["news/"], "out", prune=True)   # doctest: +SKIP
+    >>> s.articles_new, s.articles_unchanged       # doctest: +SKIP
+    (1, 10000)
+    """
+    out = Path(out)
+    out.mkdir(parents=True, exist_ok=True)
+    with Store(out / STORE_NAME, lock_timeout=lock_timeout) as store:
+        clean_stale_temporaries(out)
+        articles, errors = read_inputs(inputs)
+        summary = _start_summary(articles, errors)
+        versions = versions or current_versions()
+        states = store.article_states()
+        todo: list[Article] = []
+        stale_versions: set[Versions] = set()
+        for a in articles:
+            state = states.get(a.id)
+            if state is None:
+                summary.articles_new += 1
+                todo.append(a)
+            elif not state.is_current(a.content_hash, versions):
+                summary.articles_changed += 1
+                if state.versions.changed(versions):
+                    stale_versions.add(state.versions)
+                todo.append(a)
+            else:
+                summary.articles_unchanged += 1
+        if stale_versions:
+            old = ", ".join(sorted(f"extractor {v.extractor} / gazetteer {v.gazetteer}" for v in stale_versions))
+            summary.reprocess_reason = (f"processed by {old}; now extractor {versions.extractor} / "
+                                        f"gazetteer {versions.gazetteer}")
+        _process_into(store, todo, versions, summary, date=date, jobs=jobs, extract=extract, gazetteer=gazetteer,
+                      on_start=on_start, on_result=on_result,
+                      commit_seconds=COMMIT_SECONDS if commit_seconds is None else commit_seconds)
+        if prune:
+            seen = {a.id for a in articles}
+            failed_files = {_file_of(f["file"]) for f in summary.articles_failed}
+            protected = tuple(failed_files) + tuple(f + os.sep for f in failed_files)
+            gone = [aid for aid, st in states.items()
+                    if aid not in seen and not (st.path and st.path.startswith(protected))]
+            summary.articles_pruned = store.delete_articles(gone)
+        store.set_meta("last_run", f"update {dt.datetime.now(dt.timezone.utc).isoformat(timespec='seconds')}")
+        gdf = store.events_frame()
+        summary.articles_stored = store.count_articles()
+        summary.outputs.append(str(store.path))
+        write_outputs(gdf, out, summary, maps=maps)
+    return summary
+
+
+def write_outputs(gdf: "gpd.GeoDataFrame", out: Path, summary: RunSummary, *, maps: MapOptions | None = None) -> None:
+    """Write ``events.geojson`` and the maps from the full events frame; note them in ``summary``."""
+    from geo.export import write_geojson
+
+    summary.count(gdf)
+    summary.outputs.append(str(write_geojson(gdf, out / "events.geojson")))
+    summary.outputs.extend(str(p) for p in render_maps(gdf, out, maps=maps))
+
+
+def render_maps(gdf: "gpd.GeoDataFrame", out: Path, *, maps: MapOptions | None = None) -> list[Path]:
     """Render ``out/index.html`` (and split maps) from the events frame."""
     from maps import render_map
 
-    return list(render_map(gdf, out / "index.html", title="strikemap", boundaries=boundaries,
-                           inline_assets=inline_assets, asset_dir=asset_dir, split=split))
+    m = maps or MapOptions()
+    return list(render_map(gdf, out / "index.html", title="strikemap", boundaries=m.boundaries,
+                           inline_assets=m.inline_assets, asset_dir=m.asset_dir, split=m.split))

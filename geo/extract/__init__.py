@@ -1,0 +1,25 @@
+"""Extracting strike and offensive events from news articles.
+
+A pipeline of small steps, each a module: :mod:`~geo.extract.sentences`,
+:mod:`~geo.extract.actors`, :mod:`~geo.extract.triggers`, :mod:`~geo.extract.dates`,
+:mod:`~geo.extract.places`, :mod:`~geo.extract.factuality` and
+:mod:`~geo.extract.assemble`, run by :mod:`~geo.extract.pipeline`. The word lists are
+data files in ``geo/data`` (see :mod:`~geo.extract.lexicon`).
+
+Examples
+--------
+>>> from geo.extract import extract_events, EXTRACTOR_VERSION, infer_article_date
+>>> events = extract_events(article)  # doctest: +SKIP
+"""
+from __future__ import annotations
+
+from geo.extract.dates import infer_article_date
+from geo.extract.lexicon import lexicon_hash
+from geo.extract.pipeline import ExtractionResult, extract, extract_events
+
+__all__ = ["EXTRACTOR_VERSION", "CODE_VERSION", "ExtractionResult", "extract", "extract_events", "infer_article_date"]
+
+#: Bump when the extraction code changes its output.
+CODE_VERSION = "1.0"
+#: The code version plus a hash of the lexicon files: changes whenever rules or lexicons do.
+EXTRACTOR_VERSION = f"{CODE_VERSION}+{lexicon_hash()}"

@@ -1,0 +1,181 @@
+"""Step: actors. Find the actor mentions of a sentence, then tell which one carried out an event.
+
+:func:`find_actors` matches the alias lexicon (``actors.jsonl``): names ("the Russian
+air force", "SAA"), nationality adjectives ("Russian", "Turkish"), metonyms ("Moscow")
+and blocked entities (sources and bodies that look like actors: "Syrian Observatory",
+"Syrian National Coalition"). :func:`actor_for` then reads who did an event, in this
+order: a modifier just before the trigger ("Russian air strikes", "its air raids"), an
+agent after it ("carried out by the Russian air force", "bombings by the SAA"), a
+subject to its left in the same clause ("ISIS seizing", "the regime has intensified"),
+else nothing (the pipeline then looks back to earlier sentences).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from geo.extract.lexicon import Lexicon
+
+__all__ = ["ActorMention", "find_actors", "actor_for", "count_words", "clause_break_re"]
+
+
+@dataclass(frozen=True)
+class ActorMention:
+    """An actor named in a sentence (``actor`` None for a blocked entity; kind "pronoun" for its/their)."""
+
+    start: int
+    end: int
+    text: str
+    actor: str | None
+    kind: str
+    air: bool = False
+
+
+_HELD = re.compile(r"[\s\-](?:held|controlled|occupied|besieged|dominated|run|aligned|affiliated|linked|allied)\b", re.I)
+_WORD = re.compile(r"[\w'\-]+")
+_PRONOUN = re.compile(r"\b(?:its|their|it|they)\b", re.I)
+
+
+def count_words(s: str) -> int:
+    """The number of words in ``s``."""
+    return len(_WORD.findall(s))
+
+
+def clause_break_re(lex: Lexicon) -> re.Pattern[str]:
+    """A regex that finds clause breaks (``;``, " but ", " while ", brackets, dashes)."""
+    pat = lex.extra.get("clause_breaks")
+    if pat is None:
+        parts = [re.escape(b) for b in lex.cues.get("clause_breaks", [])]
+        pat = lex.extra["clause_breaks"] = re.compile("|".join(parts) if parts else r"(?!x)x", re.I)
+    return pat
+
+
+def find_actors(text: str, lex: Lexicon) -> list[ActorMention]:
+    """All actor mentions of ``text``, longest first where they overlap, in text order.
+
+    Examples
+    --------
+    >>> from geo.extract.lexicon import load_lexicon
+    >>> [(m.text, m.actor) for m in find_actors("Russian warplanes and the SAA hit Idlib", load_lexicon())]
+    [('Russian warplanes', 'russia'), ('SAA', 'syrian_government')]
+    """
+    found: list[tuple[int, int, str]] = []
+    for alt in (lex.extra["actor_alt_ci"], lex.extra["source_alt_ci"]):
+        for _name, m in alt.finditer(text):
+            found.append((m.start(), m.end(), m.group(0)))
+    for rx in (lex.actor_re_cs, lex.source_re_cs):
+        for m in rx.finditer(text):
+            found.append((m.start(), m.end(), m.group(0)))
+    # longest first, then earliest: drop overlaps
+    found.sort(key=lambda x: (-(x[1] - x[0]), x[0]))
+    taken: list[tuple[int, int]] = []
+    out: list[ActorMention] = []
+    for s, e, t in found:
+        if any(s < te and ts < e for ts, te in taken):
+            continue
+        taken.append((s, e))
+        key = re.sub(r"[\s\-]+", " ", t.replace("\u2019", "'")).lower()
+        alias = lex.actor_aliases.get(key) or _lookup_loose(lex, t)
+        if alias is None:
+            out.append(ActorMention(s, e, t, None, "source"))
+            continue
+        if alias.kind == "name" and t.isupper() is False and alias.text.isupper():
+            continue  # "is" is not IS
+        if _HELD.match(text, e):
+            out.append(ActorMention(s, e, t, None, "source"))  # "rebel-held", "ISIS-controlled": a place's owner
+            continue
+        out.append(ActorMention(s, e, t, alias.actor, alias.kind, alias.air))
+    for m in _PRONOUN.finditer(text):
+        if any(m.start() < te and ts < m.end() for ts, te in taken):
+            continue
+        out.append(ActorMention(m.start(), m.end(), m.group(0), None, "pronoun"))
+    out.sort(key=lambda a: a.start)
+    return out
+
+
+def _lookup_loose(lex: Lexicon, t: str):
+    table = lex.extra.get("alias_norm")
+    if table is None:
+        table = lex.extra["alias_norm"] = {re.sub(r"[\s\-]+", " ", a.text.lower()): a for a in lex.actor_aliases.values()}
+    return table.get(re.sub(r"[\s\-]+", " ", t.lower().replace("\u2019", "'")))
+
+
+_MOD_WORDS = (r"recent|further|fresh|heavy|heavier|renewed|new|own|latest|massive|intense|intensive|continued|"
+              r"continuing|separate|ongoing|deadly|suspected|reported|alleged|repeated|overnight|early|late|first|"
+              r"second|third|two|three|four|five|several|numerous|dozens of|hundreds of|fierce|large-scale|wide-scale|"
+              r"major|huge|precision|retaliatory|punitive|cross-border|joint|air|aerial|ground|naval|artillery|military|"
+              r"surface-to-surface|ballistic|cruise|guided|armed|combat|fighter|attack|war|backed|aided|led|[\w]+-led|"
+              r"[\w]+-backed|[\w]+-made|day-long|weeks-long|months-long|night-time|nighttime|daytime|dawn|morning|"
+              r"more|other|similar|also|have|has|had|were|was|which|that|then|reportedly|allegedly|apparently|again|"
+              r"sustained|concentrated|carpet|indiscriminate|intensified|escalating|stepped-up|unprecedented")
+_BETWEEN_MODIFIER = re.compile(rf"^(?:'s|s')?\s*(?:(?:and|or|&)\s+[\w\-']+\s+)?(?:(?:{_MOD_WORDS})\s+){{0,3}}$", re.I)
+_AGENT = re.compile(r"^[\s,]*(?:(?:carried out|conducted|launched|led|staged|mounted|executed|performed|"
+                    r"done|made|fired|dropped|being|been|reportedly|allegedly|apparently|believed to be|"
+                    r"said to be|thought to be|blamed on|claimed|also|already|last|this|on|week|month|"
+                    r"[A-Z][a-z]+day|yesterday|today|earlier|again|repeatedly|heavily|in|the|area|of|"
+                    r"[\w\-]+ly)\s+){0,7}?(?:by|from)\s+(?:the\s+)?$", re.I)
+_PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are|be|got|get|gets)\s+(?:\w+ly\s+|also\s+|again\s+|not\s+)?$", re.I)
+_TARGET_PREP = re.compile(r"\b(?:against|on|at|targeting|of|with|to|toward|towards|over|into|fighting|"
+                          r"backed|supported|aided|versus|vs|from|for|between|among|including|like|"
+                          r"held|controlled|positions)\s+(?:the\s+)?(?:[\w\-]+\s+)?$", re.I)
+
+
+def actor_for(text: str, g_start: int, g_end: int, actors: list[ActorMention], lex: Lexicon,
+              *, clause_start: int = 0, prev_group_end: int = 0) -> tuple[ActorMention | None, str]:
+    """Who carried out the event whose trigger group spans ``text[g_start:g_end]``.
+
+    Returns ``(mention, how)``: how is ``modifier``, ``agent``, ``subject`` or ``none``.
+    A pronoun mention ("its") comes back as is: the caller resolves it.
+
+    Examples
+    --------
+    >>> from geo.extract.lexicon import load_lexicon
+    >>> lex = load_lexicon()
+    >>> t = "airstrikes carried out by the Russian air force in the town of Babila"
+    >>> m, how = actor_for(t, 0, 10, find_actors(t, lex), lex)
+    >>> (m.actor, how)
+    ('russia', 'agent')
+    """
+    real = [a for a in actors if a.kind != "source"]
+    # 1. overlapping the group or a modifier just before it
+    for a in real:
+        if a.start < g_end and g_start < a.end and a.kind != "pronoun" and a.actor:
+            return a, "modifier"
+    before = [a for a in real if a.end <= g_start]
+    if before:
+        a = before[-1]
+        gap = text[a.end:g_start]
+        if _BETWEEN_MODIFIER.match(gap) and not any(ch in gap for ch in ",;:()") and count_words(gap) <= 3 \
+                and not re.search(r"\b(?:of|on|against|at|in|by|for|to|after)\b", gap, re.I):
+            if a.actor or a.kind == "pronoun":
+                return a, "modifier"
+    # 2. an agent after the group: "by the Russian air force"
+    after = [a for a in real if a.start >= g_end and a.kind != "pronoun" and a.actor]
+    if after:
+        a = after[0]
+        gap = text[g_end:a.start]
+        if _AGENT.match(gap) and count_words(gap) <= 9:
+            pre = text[max(0, g_end - 25):g_end].lower()
+            if not any(b in gap.lower() or pre.rstrip().endswith(b) for b in lex.cues.get("agent_blockers", [])):
+                return a, "agent"
+    # 3. the subject: the nearest actor to the left in the same clause (not for a passive: "X was hit")
+    if _PASSIVE.search(text[max(0, g_start - 30):g_start]):
+        return None, "none"
+    lo = clause_start
+    for a in reversed(before):
+        if a.start < lo:
+            break
+        if prev_group_end and a.start >= prev_group_end:
+            continue  # after an earlier event word: its object ("struck an ISIS unit and destroyed ...")
+        gap = text[a.end:g_start]
+        if count_words(gap) > 14 or clause_break_re(lex).search(gap):
+            break
+        if _TARGET_PREP.search(text[max(0, a.start - 30):a.start]):
+            continue  # "against IS", "fighting the regime": an object, not the subject
+        if re.match(r"^(?:'s|s')?\s+(?:[\w\-]+\s+){0,2}(?:spokes(?:man|woman|person)|minister|ministry|official|"
+                    r"officials|envoy|leader|president|commander|head|chief|director|media|sources?|said|says|"
+                    r"told|advisers|advisors|side|delegation|foreign)\b", gap, re.I) and a.kind != "pronoun":
+            continue
+        if a.actor or a.kind == "pronoun":
+            return a, "subject"
+    return None, "none"

@@ -1,0 +1,137 @@
+"""Step: assembly. Event ids, confidence, and merging duplicate mentions of one event.
+
+One event per actor, event type, place and date: mentions that agree on these are
+merged, keeping every evidence sentence. A governorate-level event (precision 3) is
+folded into a finer event of the same actor, type, date and governorate.
+"""
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+
+from geo.schema import Event
+
+__all__ = ["Mention", "event_id", "confidence", "merge_mentions"]
+
+
+@dataclass
+class Mention:
+    """One event mention, before merging: everything an Event needs, and how it was read."""
+
+    actor: str
+    event_type: str
+    place_as_written: str
+    place: str
+    lat: float
+    lon: float
+    geonameid: int | None
+    admin1: str | None
+    country_code: str
+    geo_precision: int
+    date: str | None
+    date_precision: str
+    evidence: str
+    reported_by: str | None
+    target: str | None
+    actor_how: str  # modifier | agent | subject | coref_local | coref_dominant | unknown
+    specific_type: bool
+    sentence_index: int
+    place_fallback: bool = False
+    date_how: str = "none"
+    notes: list[str] = field(default_factory=list)
+
+
+def event_id(article_id: str, actor: str, event_type: str, place: str, date: str | None) -> str:
+    """A stable id: the first 16 hex digits of SHA-1 over article, actor, type, place and date.
+
+    Examples
+    --------
+    >>> event_id("a1", "russia", "airstrike", "Kafr Zita", "2015-10-06")
+    'cd2fcc1b2fdd2d0e'
+    """
+    key = "\x1f".join([str(article_id), actor, event_type, place.strip().lower(), date or ""])
+    return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
+
+
+def confidence(m: Mention) -> float:
+    """How strongly the text supports the event, 0 to 1.
+
+    An explicit actor, a specific trigger and a named town in one sentence score high;
+    an actor found by looking back, a vague or fallback place, or a guessed date lower.
+    """
+    c = 0.45
+    c += {"modifier": 0.25, "agent": 0.25, "subject": 0.2, "coref_local": 0.08, "coref_dominant": 0.0,
+          "unknown": -0.1}.get(m.actor_how, 0.0)
+    c += 0.1 if m.specific_type else 0.0
+    c += {1: 0.1, 2: 0.05, 3: -0.05}.get(m.geo_precision, 0.0)
+    if m.place_fallback:
+        c -= 0.1
+    if m.reported_by:
+        c += 0.03
+    if m.date_how in ("explicit", "attribution"):
+        c += 0.03
+    return round(max(0.05, min(0.97, c)), 2)
+
+
+def merge_mentions(mentions: list[Mention], *, article_id: str, title: str | None, url: str | None,
+                   source: str | None, published: str | None, published_inferred: bool) -> list[Event]:
+    """Merge mentions into events (one per actor, type, place, date) and build :class:`Event` records."""
+    groups: dict[tuple, list[Mention]] = {}
+    for m in mentions:
+        place_key = m.place.lower() if not m.place_fallback else f"{m.place_as_written.lower()}@{m.place.lower()}"
+        key = (m.actor, m.event_type, place_key, round(m.lat, 3), round(m.lon, 3), m.date)
+        groups.setdefault(key, []).append(m)
+    # fold governorate-level events into finer ones of the same actor/type/date/governorate
+    fine = {(ms[0].actor, ms[0].event_type, ms[0].date, ms[0].admin1) for ms in groups.values()
+            if min(x.geo_precision for x in ms) < 3}
+    for key in list(groups):
+        ms = groups[key]
+        if all(x.geo_precision == 3 and not x.place_fallback for x in ms) and (ms[0].actor, ms[0].event_type, ms[0].date, ms[0].admin1) in fine:
+            target = next(k for k, v in groups.items() if k != key and min(x.geo_precision for x in v) < 3
+                          and (v[0].actor, v[0].event_type, v[0].date, v[0].admin1) == (ms[0].actor, ms[0].event_type, ms[0].date, ms[0].admin1))
+            groups[target].extend(ms)
+            del groups[key]
+    events: list[Event] = []
+    for ms in groups.values():
+        fine_ms = sorted(ms, key=lambda x: (x.geo_precision, -confidence(x)))
+        best = fine_ms[0]
+        evidence: list[str] = []
+        for x in sorted(ms, key=lambda x: x.sentence_index):
+            if x.evidence not in evidence:
+                evidence.append(x.evidence)
+        conf = max(confidence(x) for x in ms)
+        if len(evidence) > 1:
+            conf = min(0.97, conf + 0.05)
+        reported = next((x.reported_by for x in ms if x.reported_by), None)
+        target = next((x.target for x in ms if x.target), None)
+        extra: dict = {}
+        if published_inferred:
+            extra["published_inferred"] = True
+        ev = Event(
+            event_id=event_id(article_id, best.actor, best.event_type, best.place, best.date),
+            article_id=article_id,
+            actor=best.actor,
+            event_type=best.event_type,
+            place_as_written=best.place_as_written,
+            place=best.place,
+            lat=best.lat,
+            lon=best.lon,
+            target=target,
+            date=best.date,
+            date_precision=best.date_precision if best.date else "unknown",
+            geonameid=best.geonameid,
+            admin1=best.admin1,
+            country_code=best.country_code,
+            geo_precision=best.geo_precision,
+            confidence=conf,
+            evidence=" ".join(evidence),
+            reported_by=reported,
+            title=title,
+            url=url,
+            source=source,
+            published=published,
+            extra=extra,
+        )
+        events.append(ev)
+    events.sort(key=lambda e: (e.date or "", e.actor, e.place, e.event_type))
+    return events

@@ -1,0 +1,342 @@
+"""Step: dates. The article's date, and the date expressions of a sentence.
+
+:func:`infer_article_date` reads the metadata, else the text (the latest explicit full
+date, captions included; a weekday with a day of month, "Friday 13th November", fixes
+the year). :func:`find_dates` finds the date expressions of a sentence and resolves
+them against the article's date: explicit dates, weekdays ("on Wednesday" is the
+latest Wednesday on or before the article's date, "last week on Wednesday" the
+Wednesday of the previous week), "yesterday", "last week", "in September".
+Without an article date, relative expressions resolve to ``None``.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from geo.extract.fastre import Alternation
+
+__all__ = ["DateMention", "find_dates", "infer_article_date", "resolve_weekday"]
+
+MONTHS = {
+    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
+    "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8,
+    "september": 9, "sep": 9, "sept": 9, "october": 10, "oct": 10, "november": 11, "nov": 11,
+    "december": 12, "dec": 12,
+}
+WEEKDAYS = {"monday": 0, "mon": 0, "tuesday": 1, "tue": 1, "tues": 1, "wednesday": 2, "wed": 2,
+            "thursday": 3, "thu": 3, "thurs": 3, "friday": 4, "fri": 4, "saturday": 5, "sat": 5,
+            "sunday": 6, "sun": 6}
+#: The earliest year a weekday/day-of-month agreement may pick (the war began in 2011).
+EARLIEST_YEAR = 2011
+
+_MON = r"(?P<{n}>January|February|March|April|May|June|July|August|September|October|November|December|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)"
+_WD_FULL = r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
+_DAY = r"(?P<{n}>[0-3]?\d)(?:st|nd|rd|th)?"
+_YEAR = r"(?P<{n}>(?:19|20)\d\d)"
+_WDP = rf"(?:(?P<wd>{_WD_FULL}),?\s+(?:the\s+)?)?"
+
+_PATTERNS: list[tuple[str, str]] = [
+    ("iso", r"(?P<iy>(?:19|20)\d\d)-(?P<im>[01]\d)-(?P<id>[0-3]\d)(?![\d])"),
+    ("mdy", _WDP + _MON.format(n="m1") + r"\s+" + _DAY.format(n="d1") + r"(?:,\s*|\s+)" + _YEAR.format(n="y1")),
+    ("dmy", _WDP.replace("wd>", "wd2>") + _DAY.format(n="d2") + r"(?:\s+of)?\s+" + _MON.format(n="m2") + r",?\s+" + _YEAR.format(n="y2")),
+    ("md", r"(?:(?P<wd3>" + _WD_FULL + r"),?\s+(?:the\s+)?)?" + _MON.format(n="m3") + r"\s+" + _DAY.format(n="d3") + r"(?![\d:])(?!\s*(?:km|kilomet|mile|people|civilians|%))"),
+    ("dm", r"(?:(?P<wd4>" + _WD_FULL + r"),?\s+(?:the\s+)?)?" + _DAY.format(n="d4") + r"(?:\s+of)?\s+" + _MON.format(n="m4") + r"\b"),
+    ("my", r"(?:in\s+|early\s+|late\s+|mid-?)" + _MON.format(n="m5") + r",?\s+" + _YEAR.format(n="y5")),
+    ("m", r"(?:in|since|during|throughout|early|late|mid-?|by|until)\s+(?:early\s+|late\s+|mid-?)?" + _MON.format(n="m6") + r"(?![\w])(?!\s+\d)"),
+    ("y", r"(?:in|since|during|throughout|by|until)\s+(?:early\s+|late\s+|mid-?)?" + _YEAR.format(n="y7") + r"(?![\d\-/])"),
+    ("dbyest", r"the\s+day\s+before\s+yesterday"),
+    ("yesterday", r"yesterday"),
+    ("today", r"today|tonight|this\s+(?:morning|afternoon|evening)|earlier\s+today|in\s+the\s+past\s+(?:few\s+|several\s+|24\s+|48\s+)?hours|on\s+the\s+same\s+day|overnight"),
+    ("lastnight", r"last\s+night|(?:late\s+)?on\s+(?:the\s+)?night\s+of\s+yesterday"),
+    ("ago", r"(?P<n>a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+(?P<unit>days?|weeks?|months?|years?)\s+ago"),
+    ("wkday_lastweek", r"(?:on\s+)?(?P<wd5>" + _WD_FULL + r")\s+(?:of\s+)?last\s+week|last\s+week\s+on\s+(?P<wd6>" + _WD_FULL + r")|(?:on\s+)?(?P<wd7>" + _WD_FULL + r")\s+(?:of\s+)?the\s+previous\s+week"),
+    ("lastweek", r"(?:last|past|previous)\s+week(?:end)?|(?:earlier\s+)?this\s+week(?:end)?|(?:over\s+)?the\s+(?:past|last)\s+(?:few\s+|several\s+)?days"),
+    ("lastmonth", r"(?:last|past|previous)\s+month|(?:earlier\s+)?this\s+month"),
+    ("lastyear", r"(?:last|past|previous)\s+year|(?:earlier\s+)?this\s+year"),
+    ("wkday", r"(?P<wdq>last|next|this|past|previous|on|since|late|early)?\s*(?P<wd8>" + _WD_FULL + r")(?:\s+(?P<part>morning|afternoon|evening|night))?"),
+]
+_DATE_RE = re.compile("|".join(f"(?P<{k}>{p})" for k, p in _PATTERNS), re.I)
+_DATE_ALT = Alternation([(k, p) for k, p in _PATTERNS], ignorecase=True, suffix=r"(?!\w)")
+#: A quick test: no digit, month, weekday or relative word -> no date expression.
+_MAYBE_DATE = re.compile(r"\d|day|yesterday|week|month|year|night|ago|hours|today|tonight|morning|evening|afternoon|"
+                         r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)", re.I)
+_WORDNUM = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+            "eight": 8, "nine": 9, "ten": 10}
+_ATTRIB_BEFORE = re.compile(r"(?:said|says|reported|told|announced|added|stated|confirmed|claimed|statement|speaking|"
+                            r"warned|denied|tweeted|posted|wrote)\s+(?:\w+\s+){0,3}$", re.I)
+_SINCE_BEFORE = re.compile(r"(?:since|beginning|start|began|begun|started|until|till|from)\s+(?:\w+\s+){0,5}$", re.I)
+
+
+@dataclass(frozen=True)
+class DateMention:
+    """A date expression in a sentence.
+
+    ``date`` is None where it cannot be resolved (relative, without an article date).
+    ``attribution`` is true for the date of a report ("SOHR said on Tuesday").
+    ``since`` marks the start of a period ("since September 30"): not an event date.
+    """
+
+    start: int
+    end: int
+    text: str
+    date: dt.date | None
+    precision: str
+    attribution: bool = False
+    since: bool = False
+    future: bool = False
+
+
+def _month_capitalised(m: re.Match[str]) -> bool:
+    for n in ("m1", "m2", "m3", "m4", "m5", "m6"):
+        v = m.groupdict().get(n)
+        if v:
+            return v[0].isupper()
+    return True
+
+
+def _month(s: str) -> int:
+    return MONTHS[s.lower().rstrip(".")]
+
+
+def _safe_date(y: int, m: int, d: int) -> dt.date | None:
+    try:
+        return dt.date(y, m, d)
+    except ValueError:
+        return None
+
+
+def _monday(d: dt.date) -> dt.date:
+    return d - dt.timedelta(days=d.weekday())
+
+
+def resolve_weekday(weekday: int, ref: dt.date, *, strictly_before: bool = False) -> dt.date:
+    """The latest such weekday on or before ``ref`` (strictly before with ``strictly_before``).
+
+    Examples
+    --------
+    >>> resolve_weekday(2, dt.date(2015, 10, 7))  # Wednesday on Wednesday 7 October
+    datetime.date(2015, 10, 7)
+    >>> resolve_weekday(1, dt.date(2015, 10, 7))
+    datetime.date(2015, 10, 6)
+    """
+    delta = (ref.weekday() - weekday) % 7
+    if strictly_before and delta == 0:
+        delta = 7
+    return ref - dt.timedelta(days=delta)
+
+
+def _year_for(month: int, day: int, ref: dt.date | None) -> dt.date | None:
+    if ref is None:
+        return None
+    d = _safe_date(ref.year, month, day)
+    if d is None:
+        return None
+    if d > ref + dt.timedelta(days=2):
+        d = _safe_date(ref.year - 1, month, day)
+    return d
+
+
+def _year_from_weekday(month: int, day: int, weekday: int, *, min_year: int = EARLIEST_YEAR,
+                       max_year: int | None = None, after: int | None = None) -> int | None:
+    max_year = max_year or dt.date.today().year + 1
+    years = [y for y in range(min_year, max_year + 1)
+             if (d := _safe_date(y, month, day)) is not None and d.weekday() == weekday]
+    if not years:
+        return None
+    if after is not None:
+        later = [y for y in years if y >= after]
+        if later:
+            return later[0]
+    return years[0]
+
+
+def _resolve(m: re.Match[str], ref: dt.date | None) -> tuple[dt.date | None, str, bool]:
+    """(date, precision, future) of one date match."""
+    k = m.lastgroup
+    g = m.groupdict()
+    if k == "iso":
+        return _safe_date(int(g["iy"]), int(g["im"]), int(g["id"])), "day", False
+    if k == "mdy":
+        return _safe_date(int(g["y1"]), _month(g["m1"]), int(g["d1"])), "day", False
+    if k == "dmy":
+        return _safe_date(int(g["y2"]), _month(g["m2"]), int(g["d2"])), "day", False
+    if k in ("md", "dm"):
+        mon, day = (g["m3"], g["d3"]) if k == "md" else (g["m4"], g["d4"])
+        wd = g.get("wd3") if k == "md" else g.get("wd4")
+        month, dayn = _month(mon), int(day)
+        if ref is not None:
+            d = _year_for(month, dayn, ref)
+            return d, ("day" if d else "unknown"), False
+        if wd:
+            y = _year_from_weekday(month, dayn, WEEKDAYS[wd.lower()])
+            if y:
+                return _safe_date(y, month, dayn), "day", False
+        return None, "unknown", False
+    if k == "my":
+        return _safe_date(int(g["y5"]), _month(g["m5"]), 1), "month", False
+    if k == "m":
+        if ref is None:
+            return None, "unknown", False
+        month = _month(g["m6"])
+        y = ref.year if month <= ref.month else ref.year - 1
+        return _safe_date(y, month, 1), "month", False
+    if k == "y":
+        return _safe_date(int(g["y7"]), 1, 1), "year", False
+    if ref is None:
+        return None, "unknown", False
+    if k == "dbyest":
+        return ref - dt.timedelta(days=2), "day", False
+    if k == "yesterday":
+        return ref - dt.timedelta(days=1), "day", False
+    if k == "today":
+        return ref, "day", False
+    if k == "lastnight":
+        return ref - dt.timedelta(days=1), "day", False
+    if k == "ago":
+        n = g["n"].lower()
+        num = int(n) if n.isdigit() else _WORDNUM.get(n, 1)
+        unit = g["unit"].lower().rstrip("s")
+        if unit == "day":
+            return ref - dt.timedelta(days=num), "day", False
+        if unit == "week":
+            return _monday(ref - dt.timedelta(days=7 * num)), "week", False
+        if unit == "month":
+            y, mth = ref.year, ref.month - num
+            while mth <= 0:
+                mth += 12
+                y -= 1
+            return dt.date(y, mth, 1), "month", False
+        return dt.date(ref.year - num, 1, 1), "year", False
+    if k == "wkday_lastweek":
+        wd = WEEKDAYS[(g.get("wd5") or g.get("wd6") or g.get("wd7")).lower()]
+        return _monday(ref) - dt.timedelta(days=7) + dt.timedelta(days=wd), "day", False
+    if k == "lastweek":
+        t = m.group(0).lower()
+        if "this" in t:
+            return _monday(ref), "week", False
+        if "days" in t:
+            return ref - dt.timedelta(days=3), "week", False
+        return _monday(ref) - dt.timedelta(days=7), "week", False
+    if k == "lastmonth":
+        if "this" in m.group(0).lower():
+            return ref.replace(day=1), "month", False
+        first = ref.replace(day=1) - dt.timedelta(days=1)
+        return first.replace(day=1), "month", False
+    if k == "lastyear":
+        if "this" in m.group(0).lower():
+            return dt.date(ref.year, 1, 1), "year", False
+        return dt.date(ref.year - 1, 1, 1), "year", False
+    if k == "wkday":
+        wd = WEEKDAYS[g["wd8"].lower()]
+        q = (g.get("wdq") or "").lower()
+        if q == "next":
+            return None, "unknown", True
+        d = resolve_weekday(wd, ref, strictly_before=q in ("last", "past", "previous"))
+        return d, "day", False
+    return None, "unknown", False
+
+
+def find_dates(text: str, ref: dt.date | None) -> list[DateMention]:
+    """The date expressions of ``text`` resolved against the article date ``ref``.
+
+    Examples
+    --------
+    >>> ref = dt.date(2015, 10, 7)
+    >>> [(d.text, str(d.date), d.precision) for d in find_dates("hit last week on Wednesday", ref)]
+    [('last week on Wednesday', '2015-09-30', 'day')]
+    >>> [(str(d.date), d.precision) for d in find_dates("the SOHR said on Tuesday", ref)]
+    [('2015-10-06', 'day')]
+    >>> find_dates("on Tuesday", None)[0].date is None
+    True
+    """
+    out: list[DateMention] = []
+    if not _MAYBE_DATE.search(text):
+        return out
+    for k, m in _DATE_ALT.finditer(text):
+        s = m.group(0)
+        if k in ("md", "dm", "m", "my") and not _month_capitalised(m):
+            continue
+        if k in ("dm", "md"):
+            # "7 km", "30 May Street": small guards
+            tail = text[m.end():m.end() + 8].lower()
+            if tail.startswith((" street", " st.", " square", " brigade", " division", " movement")):
+                continue
+        try:
+            date, prec, future = _resolve(m, ref)
+        except (KeyError, ValueError, OverflowError):
+            continue
+        before = text[max(0, m.start() - 40):m.start()]
+        lead = s.split()[0].lower() if s.split() else ""
+        out.append(DateMention(
+            start=m.start(), end=m.end(), text=s, date=date, precision=prec if date else "unknown",
+            attribution=bool(_ATTRIB_BEFORE.search(before)),
+            since=lead in ("since", "until", "by") or bool(_SINCE_BEFORE.search(before)),
+            future=future,
+        ))
+    return out
+
+
+_FULL_RE = re.compile("|".join(f"(?P<{k}>{p})" for k, p in _PATTERNS if k in ("iso", "mdy", "dmy")), re.I)
+_WDM_RE = re.compile("|".join(f"(?P<{k}>{p})" for k, p in _PATTERNS if k in ("md", "dm")), re.I)
+_FULL_ALT = Alternation([(k, p) for k, p in _PATTERNS if k in ("iso", "mdy", "dmy")], ignorecase=True, suffix=r"(?!\w)")
+_WDM_ALT = Alternation([(k, p) for k, p in _PATTERNS if k in ("md", "dm")], ignorecase=True, suffix=r"(?!\w)")
+_YEAR_RE = re.compile(r"(?<![\d\-/])(20[0-3]\d)(?![\d\-/])")
+
+
+def infer_article_date(article: Any, *, today: dt.date | None = None) -> tuple[dt.date | None, bool]:
+    """The article's date: ``(date, inferred)``.
+
+    From the metadata (``article.published``) when it has one (``inferred`` False);
+    else the latest explicit full date in the title and text ("October 7, 2015",
+    "7 October 2015", "2015-10-07"), captions included; else a weekday with a day of
+    month ("Friday 13th November"), which fixes the year (the first such year since
+    2011, or since the latest year the text names). ``(None, False)`` when nothing fits.
+
+    Examples
+    --------
+    >>> from geo.articles import Article
+    >>> infer_article_date(Article(id="a", text="A site hit on October 7, 2015. Another on October 6, 2015."))
+    (datetime.date(2015, 10, 7), True)
+    >>> infer_article_date(Article(id="b", text="Attacks in Paris on Friday 13th November."))
+    (datetime.date(2015, 11, 13), True)
+    """
+    published = getattr(article, "published_date", None)
+    if published is not None:
+        return published, False
+    text = "\n".join(x for x in (getattr(article, "title", None) or "", getattr(article, "text", "") or "") if x)
+    if len(text) > 2_000_000:
+        text = text[:2_000_000]
+    today = today or dt.date.today()
+    best: dt.date | None = None
+    for _k, m in _FULL_ALT.finditer(text):
+        if not _month_capitalised(m):
+            continue
+        try:
+            d, _, _ = _resolve(m, None)
+        except (KeyError, ValueError):
+            continue
+        if d is not None and dt.date(1990, 1, 1) <= d <= today + dt.timedelta(days=1):
+            best = d if best is None or d > best else best
+    if best is not None:
+        return best, True
+    years = [int(y) for y in _YEAR_RE.findall(text) if EARLIEST_YEAR <= int(y) <= today.year]
+    after = max(years) if years else None
+    for _k, m in _WDM_ALT.finditer(text):
+        g = m.groupdict()
+        wd = g.get("wd3") or g.get("wd4")
+        if not wd or not _month_capitalised(m):
+            continue
+        mon, day = (g["m3"], g["d3"]) if m.lastgroup == "md" else (g["m4"], g["d4"])
+        try:
+            y = _year_from_weekday(_month(mon), int(day), WEEKDAYS[wd.lower()], max_year=today.year, after=after)
+        except (KeyError, ValueError):
+            continue
+        if y:
+            d = _safe_date(y, _month(mon), int(day))
+            if d and (best is None or d > best):
+                best = d
+    if best is not None:
+        return best, True
+    return None, False

@@ -1,0 +1,128 @@
+"""Step: factuality and attribution.
+
+:func:`factuality` tells whether an event mention is reported as having happened. It is
+not when a cue of ``cues.json`` governs the trigger: a modal or plan ("may soon launch",
+"plans to", "would"), a negation ("no advances", "did not strike"), a denial ("Russia
+denied striking"), a condition ("if Turkey decided to attack", "in case"), a warning;
+when the trigger is an infinitive of purpose ("Objective: to take Barah"); or when the
+sentence is a question. Each cue has a window (in words) before the trigger and stops
+at a clause break.
+
+:func:`reported_by` reads who the sentence attributes the report to ("SOHR said",
+"according to Al Jazeera", "state television said") and normalises it with
+``sources.jsonl``.
+"""
+from __future__ import annotations
+
+import re
+
+from geo.extract.actors import clause_break_re, count_words
+from geo.extract.lexicon import Lexicon
+from geo.extract.triggers import TriggerGroup
+
+__all__ = ["factuality", "reported_by"]
+
+_INFINITIVE = re.compile(r"\bto\s+(?:(?:launch|carry out|conduct|mount|stage|begin|start|resume|step up|intensify|"
+                         r"expand|take part in|join|support|coordinate|pursue)\s+(?:\w+\s+){0,3})?$", re.I)
+_LAST_WORDS = re.compile(r"(?:[\w'\-]+\W*){1,%d}$")
+
+
+def _window(text: str, n: int) -> str:
+    words = list(re.finditer(r"[\w'\-]+", text))
+    if len(words) <= n:
+        return text
+    return text[words[-n].start():]
+
+
+def factuality(text: str, group: TriggerGroup, lex: Lexicon, *, is_question: bool = False) -> tuple[bool, str | None]:
+    """``(factual, reason)`` for the event mention ``group`` of sentence ``text``.
+
+    Examples
+    --------
+    >>> from geo.extract.lexicon import load_lexicon
+    >>> from geo.extract.triggers import find_triggers, group_triggers
+    >>> lex = load_lexicon()
+    >>> t = "There are concerns that Turkey may soon launch a large-scale offensive."
+    >>> g = group_triggers(t, find_triggers(t, lex), [])[0]
+    >>> factuality(t, g, lex)
+    (False, 'modal: may')
+    """
+    if is_question:
+        return False, "question"
+    first = group.triggers[0]
+    head = text[:first.start]
+    # the clause the trigger sits in
+    cb = list(clause_break_re(lex).finditer(head))
+    clause = head[cb[-1].end():] if cb else head
+    for cat, window, rx in lex.nonfactual:
+        scope = clause if cat not in ("denial", "condition", "warning") else head
+        w = _window(scope, window)
+        ms = list(rx.finditer(w))
+        if not ms:
+            continue
+        m = ms[-1]
+        if cat in ("modal", "negation"):
+            # "not only", "no doubt", "without warning" are not negations of the event
+            tail = w[m.start():].lower()
+            if re.match(r"(?:not only|no doubt|no fewer|no less|not least|without warning|none other|"
+                        r"nothing but|no sooner|not just|not far|no more than)", tail):
+                continue
+            between = w[m.end():]
+            if cat == "negation" and re.search(r"[,;]", between):
+                continue
+            if cat == "modal" and re.search(r"[,;]", between):
+                continue
+            if cat == "modal" and m.group(0).lower() in ("may", "can") and re.search(r"\b(?:since|on|in)\b", between, re.I):
+                pass
+        if cat == "condition":
+            # a condition governs until the next comma; "as if" is not a condition
+            if re.search(r",", w[m.end():]) and count_words(w[m.end():]) > 6:
+                continue
+        if cat == "denial" and re.search(r"\b(?:but|however)\b", w[m.end():], re.I):
+            continue
+        return False, f"{cat}: {m.group(0)}"
+    # an infinitive of purpose: "to attack", "to launch an offensive" (but "continued to pound")
+    inf = _INFINITIVE.search(_window(clause, 8))
+    if inf:
+        pre = clause[:len(clause) - len(_window(clause, 8))] + _window(clause, 8)[:inf.start()]
+        if not lex.factual_infinitive_re.search(pre.rstrip() + " "):
+            if not re.search(r"(?:continu\w*|began|begun|begins?|start\w*|went on|proceeded|resumed|managed|used)\s+$",
+                             pre, re.I):
+                return False, "infinitive"
+    return True, None
+
+
+def reported_by(text: str, lex: Lexicon) -> str | None:
+    """Who the sentence attributes its report to, normalised (``"SOHR"``), or None.
+
+    Examples
+    --------
+    >>> from geo.extract.lexicon import load_lexicon
+    >>> reported_by("Russian air strikes pounded Hama on Wednesday, SOHR said.", load_lexicon())
+    'SOHR'
+    >>> reported_by("State television said government forces had targeted militants.", load_lexicon())
+    'state media'
+    """
+    verbs = list(lex.attribution_re.finditer(text))
+    if not verbs:
+        # a source named after a dash or in brackets ("... (SOHR)") still counts
+        return None
+    best: tuple[int, str] | None = None
+    for rx in (lex.source_re_ci, lex.source_re_cs):
+        for m in rx.finditer(text):
+            name = lex.source_names.get(m.group(0).lower().replace("\u2019", "'"))
+            if name is None:
+                continue
+            dist = min(min(abs(m.start() - v.end()), abs(v.start() - m.end())) for v in verbs)
+            if dist <= 40 and (best is None or dist < best[0]):
+                best = (dist, name)
+    if best:
+        return best[1]
+    # "according to X" / "X said" with an unlisted X
+    m = re.search(r"according to (?:the |a |an )?((?:[A-Z][\w\-']+\s?){1,4})", text)
+    if m:
+        return m.group(1).strip()
+    m = re.search(r"((?:[A-Z][\w\-']+\s){0,3}[A-Z][\w\-']+) (?:said|reported|told)\b", text)
+    if m and m.start() > 0:
+        return None
+    return None

@@ -1,0 +1,242 @@
+"""Loading the extractor's lexicons (``geo/data/*.json[l]``) and compiling them once.
+
+Every word list the extractor reads lives in a data file a user can extend:
+``actors.jsonl`` (actor aliases), ``triggers.jsonl`` (event words),
+``sources.jsonl`` (who reports), ``cues.json`` (factuality cues, abbreviations,
+clause breaks) and ``places.json`` (words around place names). The governorates
+(names, spellings, points) come from the gazetteer. :func:`load_lexicon` reads them and compiles every regular
+expression once; the result is cached per data folder.
+"""
+from __future__ import annotations
+
+import functools
+import hashlib
+import json
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from gazetteer.admin import Governorate, governorates
+
+__all__ = [
+    "DATA_DIR",
+    "DATA_FILES",
+    "ActorAlias",
+    "Governorate",
+    "Lexicon",
+    "load_lexicon",
+    "lexicon_hash",
+    "alternation",
+]
+
+#: The folder of the default lexicons.
+DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+#: The files that make up a lexicon (their content is part of EXTRACTOR_VERSION).
+DATA_FILES = ("actors.jsonl", "triggers.jsonl", "sources.jsonl", "cues.json", "places.json")
+
+
+@dataclass(frozen=True)
+class ActorAlias:
+    """One way an article names an actor."""
+
+    text: str
+    actor: str | None  # None: a blocked entity (a source, a political body)
+    kind: str  # name | adjective | metonym | block
+    air: bool = False
+
+
+@dataclass
+class Lexicon:
+    """All compiled lexicons of the extractor."""
+
+    actor_aliases: dict[str, ActorAlias]
+    actor_re_cs: re.Pattern[str]
+    actor_re_ci: re.Pattern[str]
+    profiles: dict[str, dict[str, Any]]
+    triggers: list[dict[str, Any]]
+    trigger_re: re.Pattern[str]
+    trigger_alt: Any
+    trigger_info: dict[str, dict[str, Any]]  # regex group name -> entry
+    source_re_cs: re.Pattern[str]
+    source_re_ci: re.Pattern[str]
+    source_names: dict[str, str]  # lower alias -> name
+    cues: dict[str, Any]
+    places: dict[str, Any]
+    governorates: dict[str, Governorate]  # lower alias -> governorate
+    governorate_list: list[Governorate]
+    governorate_re: re.Pattern[str]
+    abbreviations: frozenset[str]
+    nonfactual: list[tuple[str, int, re.Pattern[str]]]
+    factual_infinitive_re: re.Pattern[str]
+    attribution_re: re.Pattern[str]
+    not_places: frozenset[str]
+    version: str = ""
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    def governorate(self, name: str) -> Governorate | None:
+        """The governorate a name stands for (``"Idleb"`` -> Idlib), or None."""
+        return self.governorates.get(_norm_key(name))
+
+
+def _norm_key(s: str) -> str:
+    s = s.replace("\u2019", "'").replace("\u2018", "'").lower().strip()
+    s = re.sub(r"^(?:al|ar|as|ad|ash|el|the)[- ]", "", s)
+    return re.sub(r"[\s\-']+", " ", s).strip()
+
+
+def alternation(phrases: list[str], *, literal: bool = True) -> str:
+    """A regex alternation of phrases, longest first; spaces match any run of spaces or a hyphen.
+
+    Examples
+    --------
+    >>> bool(re.fullmatch(alternation(["air strike"]), "air-strike"))
+    True
+    """
+    items = sorted(set(phrases), key=lambda p: (-len(p), p))
+    out = []
+    for p in items:
+        if literal:
+            q = re.escape(p.replace("\u2019", "'"))
+            q = q.replace(r"\ ", r"[\s\-]+").replace("'", "['\u2019]")
+        else:
+            q = p
+        out.append(q)
+    return "|".join(out) if out else r"(?!x)x"
+
+
+def _wb(body: str) -> str:
+    """Whole-word wrapper that also works for aliases ending in '.' or starting with a digit."""
+    return rf"(?<![\w\-])(?:{body})(?![\w]|-\w)"
+
+
+def _read_jsonl(path: Path) -> list[dict[str, Any]]:
+    rows = []
+    with open(path, encoding="utf-8") as fh:
+        for no, line in enumerate(fh, 1):
+            line = line.strip()
+            if not line or line.startswith("#"):
+                continue
+            obj = json.loads(line)
+            if "_about" in obj:
+                continue
+            rows.append(obj)
+    return rows
+
+
+def lexicon_hash(data_dir: str | Path = DATA_DIR) -> str:
+    """SHA-1 of the lexicon files (12 hex digits): changes whenever a lexicon does."""
+    h = hashlib.sha1()
+    for name in DATA_FILES:
+        p = Path(data_dir) / name
+        h.update(name.encode())
+        if p.exists():
+            h.update(p.read_bytes())
+    return h.hexdigest()[:12]
+
+
+@functools.lru_cache(maxsize=8)
+def load_lexicon(data_dir: str | Path = DATA_DIR) -> Lexicon:
+    """Read and compile the lexicons of ``data_dir`` (cached: compiled once per folder).
+
+    Examples
+    --------
+    >>> lex = load_lexicon()
+    >>> lex.actor_aliases["russian warplanes"].actor
+    'russia'
+    """
+    from geo.extract.fastre import Alternation
+
+    d = Path(data_dir)
+    # -- actors
+    aliases: dict[str, ActorAlias] = {}
+    profiles: dict[str, dict[str, Any]] = {}
+    cs, ci = [], []
+    for row in _read_jsonl(d / "actors.jsonl"):
+        kind = row.get("kind", "name")
+        if kind == "profile":
+            profiles[row["actor"]] = row
+            continue
+        for a in row.get("aliases", []):
+            a = a.replace("\u2019", "'")
+            key = a.lower()
+            if key in aliases and aliases[key].kind != "adjective" and kind == "adjective":
+                continue
+            aliases[key] = ActorAlias(a, row.get("actor"), kind, bool(row.get("air")))
+            (cs if not any(c.islower() for c in a) else ci).append(a)
+    actor_re_cs = re.compile(_wb(alternation(cs)))
+    actor_re_ci = re.compile(_wb(alternation(ci)), re.I)
+    actor_alt_ci = Alternation([(f"a{i}", q) for i, q in enumerate(alternation(ci).split("|"))],
+                               ignorecase=True, suffix=r"(?![\w]|-\w)")
+    # -- triggers
+    triggers = _read_jsonl(d / "triggers.jsonl")
+    parts, info = [], {}
+    flat: list[tuple[str, str, dict[str, Any]]] = []
+    for i, row in enumerate(triggers):
+        for j, p in enumerate(row.get("patterns", [])):
+            flat.append((p, f"t{i}_{j}", row))
+    # longest literal first gives the longest match priority in the alternation
+    flat.sort(key=lambda x: -len(x[0]))
+    for p, name, row in flat:
+        parts.append(f"(?P<{name}>{p})")
+        info[name] = row
+    trigger_re = re.compile(_wb("|".join(parts)), re.I)
+    trigger_alt = Alternation([(name, p) for p, name, _row in flat], ignorecase=True, suffix=r"(?![\w]|-\w)")
+    # -- sources
+    s_cs, s_ci, names = [], [], {}
+    for row in _read_jsonl(d / "sources.jsonl"):
+        for a in row.get("aliases", []):
+            names[a.lower().replace("\u2019", "'")] = row["name"]
+            (s_cs if not any(c.islower() for c in a) else s_ci).append(a)
+    source_re_cs = re.compile(_wb(alternation(s_cs)))
+    source_re_ci = re.compile(_wb(alternation(s_ci)), re.I)
+    source_alt_ci = Alternation([(f"s{i}", q) for i, q in enumerate(alternation(s_ci).split("|"))],
+                                ignorecase=True, suffix=r"(?![\w]|-\w)")
+    # -- cues, places
+    with open(d / "cues.json", encoding="utf-8") as fh:
+        cues = json.load(fh)
+    with open(d / "places.json", encoding="utf-8") as fh:
+        places = json.load(fh)
+    nonfactual = []
+    for cat, spec in cues.get("nonfactual", {}).items():
+        nonfactual.append((cat, int(spec.get("window", 5)),
+                           re.compile(_wb("|".join(sorted(spec["patterns"], key=len, reverse=True))), re.I)))
+    fact_inf = re.compile(_wb("|".join(cues.get("factual_infinitive", []) or [r"(?!x)x"])) + r"\s*$", re.I)
+    attribution_re = re.compile(_wb("|".join(sorted(cues.get("attribution_verbs", []), key=len, reverse=True))), re.I)
+    # -- governorates
+    govs: dict[str, Governorate] = {}
+    glist: list[Governorate] = []
+    galiases: list[str] = []
+    for g in governorates():  # the gazetteer owns the governorates: names, spellings, points
+        glist.append(g)
+        for a in (*g.aliases, g.admin1):
+            govs[_norm_key(a)] = g
+            galiases.append(a)
+    governorate_re = re.compile(_wb(alternation(galiases)), re.I)
+    lex = Lexicon(
+        actor_aliases=aliases,
+        actor_re_cs=actor_re_cs,
+        actor_re_ci=actor_re_ci,
+        profiles=profiles,
+        triggers=triggers,
+        trigger_re=trigger_re,
+        trigger_alt=trigger_alt,
+        trigger_info=info,
+        source_re_cs=source_re_cs,
+        source_re_ci=source_re_ci,
+        source_names=names,
+        cues=cues,
+        places=places,
+        governorates=govs,
+        governorate_list=glist,
+        governorate_re=governorate_re,
+        abbreviations=frozenset(a.lower() for a in cues.get("abbreviations", [])),
+        nonfactual=nonfactual,
+        factual_infinitive_re=fact_inf,
+        attribution_re=attribution_re,
+        not_places=frozenset(p.lower() for p in places.get("not_places", [])),
+    )
+    lex.extra["actor_alt_ci"] = actor_alt_ci
+    lex.extra["source_alt_ci"] = source_alt_ci
+    lex.version = lexicon_hash(d)
+    return lex

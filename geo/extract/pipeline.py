@@ -1,0 +1,435 @@
+"""The extraction pipeline: sentences -> actors, triggers, dates, places -> factuality -> events.
+
+Each step is a small module of this package; this one runs them over an article, links
+what they found (which actor did which event, which places and date it governs, who
+reports it) and hands the mentions to :mod:`geo.extract.assemble`.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any
+
+from geo.extract.actors import ActorMention, actor_for, clause_break_re, count_words, find_actors
+from geo.extract.assemble import Mention, merge_mentions
+from geo.extract.dates import DateMention, find_dates, infer_article_date
+from geo.extract.factuality import factuality, reported_by
+from geo.extract.lexicon import Lexicon, load_lexicon
+from geo.extract.places import PlaceMention, _patterns, find_places, resolve_place
+from geo.extract.sentences import Sentence, normalize_text, split_sentences
+from geo.extract.triggers import TriggerGroup, find_triggers, group_triggers, group_types
+from geo.schema import Event
+
+__all__ = ["ExtractionResult", "extract", "extract_events"]
+
+#: Articles longer than this (characters) are read up to it.
+MAX_CHARS = 2_000_000
+_ANAPHORIC_TOWN = re.compile(r"\b(?:the|that|this)\s+(?:besieged\s+|embattled\s+|rebel-held\s+|border\s+|strategic\s+)?(?:town|city|village)\b(?!\s+(?:of|centre|center|council|hall|square|'s))", re.I)
+_DEFINITE = re.compile(r"\b(?:the|those|these|such|its|their|further|more|the latest)\s+(?:\w+\s+)?$", re.I)
+_CAPITALISED = re.compile(r"[A-Z]")
+_PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being|is|are)\s+(?:\w+ly\s+|also\s+)?$", re.I)
+_ANAPHORIC_PROVINCE = re.compile(r"\b(?:the|that|this)\s+(?:\w+\s+)?(?:province|governorate|countryside)\b", re.I)
+_SPECIFIC = {"airstrike", "drone_strike", "missile_strike", "shelling", "ground_offensive", "raid"}
+
+
+@dataclass
+class ExtractionResult:
+    """What :func:`extract` found in one article."""
+
+    events: list[Event]
+    unresolved_places: list[str] = field(default_factory=list)
+    article_date: dt.date | None = None
+    date_inferred: bool = False
+    mentions: list[Mention] = field(default_factory=list)
+    rejected: list[dict[str, Any]] = field(default_factory=list)  # non-factual mentions, for debugging
+
+
+@dataclass
+class _Sent:
+    s: Sentence
+    actors: list[ActorMention]
+    groups: list[TriggerGroup]
+    dates: list[DateMention]
+    explicit: dict[int, tuple[ActorMention | None, str]] = field(default_factory=dict)
+
+
+def _default_gazetteer() -> Any:
+    from gazetteer import default_gazetteer  # imported lazily: the gazetteer loads data
+
+    return default_gazetteer()
+
+
+def _clause_start(text: str, pos: int, lex: Lexicon) -> int:
+    last = 0
+    for m in clause_break_re(lex).finditer(text, 0, pos):
+        last = m.end()
+    return last
+
+
+def _resolve_pronoun(sent: _Sent, a: ActorMention, history: list[tuple[int, str, bool]], idx: int) -> str | None:
+    """its/their/it/they: the nearest actor to the left in the sentence, else in the two sentences before."""
+    left = [x for x in sent.actors if x.end <= a.start and x.actor and x.kind in ("name", "adjective", "metonym")]
+    if left:
+        return left[-1].actor
+    for sidx, actor, _agent in reversed(history):
+        if idx - sidx > 2:
+            break
+        return actor
+    return None
+
+
+def _recent_agent(history: list[tuple[int, str, bool]], idx: int, window: int = 2,
+                  named: bool = False) -> str | None:
+    """The actor of the latest event in the last ``window`` sentences (``named``: or the latest actor named)."""
+    for sidx, actor, agent in reversed(history):
+        if idx - sidx > window:
+            break
+        if agent:
+            return actor
+    if named:
+        for sidx, actor, _agent in reversed(history):
+            if idx - sidx > 1:
+                break
+            if sidx < idx:
+                return actor
+    return None
+
+
+_TARGET_RE = re.compile(
+    r"^\s*(?:(?:on|against|at|targeting|targeted|hitting|hit|struck|pounded|destroyed|destroying)\s+)?"
+    r"(?P<t>(?:(?:the|a|an|several|some|many|dozens of|numerous|two|three|four|five|\d+)\s+)?"
+    r"(?:(?!(?:on|in|at|near|of|by|into)\b)[\w'\-]+\s+){0,3}?(?:positions?|targets?|bases?|depots?|strongholds?|militants?|fighters?|"
+    r"vehicles?|convoys?|headquarters|hospitals?|schools?|markets?|civilians|homes|houses|buildings?|"
+    r"facilities|facility|checkpoints?|units?|posts?|camps?|fighting positions?|tunnels?|soldiers|troops|"
+    r"rebels|insurgents|jihadists|bastions|weapons depots|oil (?:fields?|facilities|tankers?)|"
+    r"ammunition depots?|command centres?|command centers?|infrastructure|warehouses?|trucks?|tankers?|"
+    r"training camps?|sites?|mosques?|bakeries|bakery|clinics?)"
+    r"(?:\s+(?:of|belonging to|held by|used by)\s+(?:the\s+|a\s+)?(?:[\w'\-]+\s+){0,4}?"
+    r"(?:group|rebels|militants|opposition|ISIS|IS|HTS|Nusra(?: Front)?|SDF|YPG|regime|army|forces|"
+    r"Liwa [\w ]+?|fighters))?)", re.I)
+
+
+def _target(text: str, g: TriggerGroup) -> str | None:
+    m = _TARGET_RE.match(text[g.end:g.end + 140])
+    if not m:
+        return None
+    t = m.group("t").strip(" ,.")
+    t = re.sub(r"^(?:the|a|an)\s+", "", t, flags=re.I)
+    if not t or count_words(t) > 10:
+        return None
+    return t
+
+
+def _assign_dates(sent: _Sent) -> dict[int, DateMention | None]:
+    """Each date expression goes to the nearest trigger group; report dates stay apart."""
+    out: dict[int, DateMention | None] = {i: None for i in range(len(sent.groups))}
+    if not sent.groups:
+        return out
+    for d in sent.dates:
+        if d.since or d.attribution:
+            continue
+        best, bd = None, None
+        for i, g in enumerate(sent.groups):
+            dist = d.start - g.end if d.start >= g.end else g.start - d.end
+            if bd is None or dist < bd:
+                best, bd = i, dist
+        if best is not None and (out[best] is None):
+            out[best] = d
+    return out
+
+
+def extract(article: Any, gazetteer: Any | None = None, *, date_override: dt.date | None = None,
+            lexicon: Lexicon | None = None) -> ExtractionResult:
+    """Extract the strike and offensive events of one article.
+
+    Parameters
+    ----------
+    article : geo.articles.Article
+        The article (``id``, ``text``, ``title``, ``published``, ``url``, ``source``).
+    gazetteer : gazetteer.Gazetteer, optional
+        Resolves place names; ``None`` loads :func:`gazetteer.default_gazetteer`.
+    date_override : datetime.date, optional
+        The article's date, set by hand (wins over the metadata and the text).
+    lexicon : Lexicon, optional
+        Compiled lexicons (default: ``geo/data``).
+
+    Returns
+    -------
+    ExtractionResult
+        The events, the names of event places that could not be resolved, and the
+        article date used.
+
+    Examples
+    --------
+    >>> from geo.articles import Article
+    >>> r = extract(Article(id="x", text="No strikes today."), gazetteer=False)
+    >>> r.events
+    []
+    """
+    lex = lexicon or load_lexicon()
+    gz = _default_gazetteer() if gazetteer is None else (gazetteer or None)
+    if date_override is not None:
+        ref, inferred = date_override, False
+    else:
+        ref, inferred = infer_article_date(article)
+    text = normalize_text((getattr(article, "text", "") or "")[:MAX_CHARS])
+    title = normalize_text(getattr(article, "title", None) or "")
+    if title and not text.lstrip().startswith(title.strip()[:60]):
+        text = title + "\n\n" + text
+    split = split_sentences(text, lex)
+    trig = [_triggers(s, lex) for s in split]
+    # actors are read where an event word is, and in the two sentences before it (for "its", "the strikes")
+    need = {j for i, tr in enumerate(trig) if tr for j in (i - 2, i - 1, i)}
+    sents = [_analyse(s, lex, ref, trig[i], i in need) for i, s in enumerate(split)]
+    # pass 1: explicit actors of every event mention; the article's dominant strike actor
+    counts: Counter[str] = Counter()
+    for i, st in enumerate(sents):
+        prev_gi: int | None = None
+        for gi, g in enumerate(st.groups):
+            if not g.is_event:
+                continue
+            cs = _clause_start(st.s.text, g.start, lex)
+            prev_end = st.groups[prev_gi].end if prev_gi is not None and st.groups[prev_gi].end > cs else 0
+            a, how = actor_for(st.s.text, g.start, g.end, st.actors, lex, clause_start=cs, prev_group_end=prev_end)
+            if a is None and prev_gi is not None:
+                # coordination: "pounded X on Wednesday, striking Y" / "struck a unit and destroyed a position"
+                pa, phow = st.explicit.get(prev_gi, (None, "none"))
+                gap = st.s.text[st.groups[prev_gi].end:g.start]
+                if pa is not None and not clause_break_re(lex).search(gap) and count_words(gap) <= 20 \
+                        and not _PASSIVE_BEFORE.search(st.s.text[max(0, g.start - 30):g.start]):
+                    a, how = pa, phow
+            st.explicit[gi] = (a, how)
+            prev_gi = gi
+            if a is not None and a.actor and a.actor != "unknown":
+                counts[a.actor] += 2 if i == 0 else 1
+    dominant = counts.most_common(1)[0][0] if counts else None
+    if dominant is None:
+        dominant = _actor_from_metadata(article, lex)
+    if dominant and len(counts) > 1:
+        (a1, n1), (a2, n2) = counts.most_common(2)
+        if n1 == n2:
+            dominant = next((a for st in sents for (a_m, _h) in st.explicit.values()
+                             if a_m is not None and (a := a_m.actor) in (a1, a2)), a1)
+    # pass 2: events
+    history: list[tuple[int, str, bool]] = []  # (sentence, actor, was an event agent)
+    last_date: tuple[int, int, DateMention] | None = None  # (sentence, paragraph, date)
+    mentions: list[Mention] = []
+    rejected: list[dict[str, Any]] = []
+    unresolved: list[str] = []
+    near_pts: list[tuple[float, float]] = []
+    cache: dict = {}
+    P = _patterns(lex)
+    last_gov: str | None = None  # the governorate named last: what "the province" refers to
+    last_town: PlaceMention | None = None  # the town named last: what "the town" refers to
+    for i, st in enumerate(sents):
+        s = st.s
+        t = s.text
+        govs_here = [lex.governorate(m.group(0)) for m in lex.governorate_re.finditer(t)]
+        govs_here = [g for g in govs_here if g is not None]
+        context = t
+        if not govs_here and last_gov and _ANAPHORIC_PROVINCE.search(t):
+            context = f"{t} ({last_gov} province)"
+        if govs_here:
+            last_gov = govs_here[-1].admin1
+        group_actors: dict[int, tuple[str | None, str, bool]] = {}
+        for gi, g in enumerate(st.groups):
+            if not g.is_event:
+                continue
+            a, how = st.explicit.get(gi, (None, "none"))
+            actor, air = None, False
+            if a is not None:
+                if a.kind == "pronoun":
+                    actor = _resolve_pronoun(st, a, history, i)
+                    how = "coref_local" if actor else "none"
+                    if actor is None and dominant and g.coref == "any":
+                        actor, how = dominant, "coref_dominant"
+                else:
+                    actor, air = a.actor, a.air
+            if actor is None and g.coref != "none":
+                actor = _recent_agent(history, i)
+                how = "coref_local" if actor else "none"
+                if actor is None and g.coref == "any" and dominant:
+                    actor, how = dominant, "coref_dominant"
+                if actor is None and g.coref == "any" and _DEFINITE.search(t[max(0, g.start - 20):g.start]):
+                    # "those strikes" after a sentence that named an actor but reported no event
+                    actor = _recent_agent(history, i, named=True)
+                    how = "coref_local" if actor else "none"
+                if actor is None and g.coref == "any" and any(tr.type in _SPECIFIC - {"ground_offensive"} for tr in g.triggers):
+                    actor, how = "unknown", "unknown"
+            # an instrument naming aircraft makes a generic word an air strike
+            group_actors[gi] = (actor, how, air)
+        # record actors for later coreference
+        for gi, (actor, how, _air) in group_actors.items():
+            if actor and actor != "unknown" and how in ("modifier", "agent", "subject"):
+                history.append((i, actor, True))
+        for a in st.actors:
+            if a.actor and a.kind in ("name", "metonym") and a.actor != "unknown":
+                history.append((i, a.actor, False))
+        # dates of the sentence
+        dates_by_group = _assign_dates(st)
+        attrib = next((d for d in st.dates if d.attribution and not d.since), None)
+        first_date = next((d for d in st.dates if not d.since and not d.future and d.date is not None), None)
+        if not any(g.is_event for g in st.groups):
+            if first_date is not None:
+                last_date = (i, s.paragraph, first_date)
+            if _CAPITALISED.search(t[1:]):
+                masks0 = [(a.start, a.end) for a in st.actors if a.kind != "pronoun"]
+                towns = [p for p in find_places(t, lex, gz, masks0, []) if p.role == "item" and p.governorate is None]
+                if towns:
+                    last_town = towns[-1]
+            continue
+        # places of the sentence
+        masks = [(a.start, a.end) for a in st.actors if a.kind != "pronoun"]
+        masks += [(d.start, d.end) for d in st.dates]
+        masks += [(tr.start, tr.end) for g in st.groups for tr in g.triggers]
+        spans = [(g.start, g.end) for g in st.groups]
+        places = find_places(t, lex, gz, masks, spans)
+        items = [p for p in places if p.role == "item" or not any(q.locator is p for q in places)]
+        # "the town", "the city": the town named last (in an earlier sentence)
+        if last_town is not None:
+            for am in _ANAPHORIC_TOWN.finditer(t):
+                if any(p.start <= am.start() < p.end for p in places):
+                    continue
+                items.append(PlaceMention(am.start(), am.end(), last_town.name, am.group(0), max(1, last_town.precision),
+                                          None, near=last_town.near, locator=last_town.locator,
+                                          list_id=-1, feature=last_town.feature))
+            items.sort(key=lambda p: p.start)
+        towns = [p for p in places if p.role == "item" and p.governorate is None]
+        if towns:
+            last_town = towns[-1]
+        by_group: dict[int, list[PlaceMention]] = {gi: [] for gi in range(len(st.groups))}
+        for p in items:
+            gi = _group_for_place(t, p, st.groups, lex, P)
+            if gi is not None:
+                by_group[gi].append(p)
+        # a group with no places shares those of the next group of the same actor ("towns already hit ..., which are A, B")
+        for gi in range(len(st.groups) - 1):
+            if by_group[gi] or gi not in group_actors:
+                continue
+            nxt = gi + 1
+            if nxt in group_actors and by_group[nxt] and group_actors[nxt][0] == group_actors[gi][0]:
+                gap = t[st.groups[gi].end:st.groups[nxt].start]
+                if not clause_break_re(lex).search(gap) and count_words(gap) <= 12:
+                    by_group[gi] = list(by_group[nxt])
+        src = reported_by(t, lex)
+        for gi, g in enumerate(st.groups):
+            if gi not in group_actors:
+                continue
+            actor, how, air = group_actors[gi]
+            ok, reason = factuality(t, g, lex, is_question=s.is_question)
+            dm = dates_by_group.get(gi)
+            if dm is not None and dm.future:
+                ok, reason = False, "future date"
+            if not ok or actor is None or not by_group[gi]:
+                if by_group[gi]:
+                    rejected.append({"sentence": t, "trigger": g.text, "actor": actor,
+                                     "reason": reason or ("no actor" if actor is None else "")})
+                continue
+            etypes = group_types(t, g, actor, air, lex)
+            # the date: its own expression, the report's date, the narrative's, the article's
+            date_how = "explicit"
+            if dm is None and attrib is not None:
+                dm, date_how = attrib, "attribution"
+            if dm is None and last_date is not None and (s.paragraph == last_date[1] or (i - last_date[0] <= 2 and s.paragraph - last_date[1] <= 1)):
+                dm, date_how = last_date[2], "carried"
+            if dm is not None:
+                date = dm.date.isoformat() if dm.date else None
+                dprec = dm.precision if dm.date else "unknown"
+            elif ref is not None:
+                date, dprec, date_how = ref.isoformat(), "week", "published"
+            else:
+                date, dprec, date_how = None, "unknown", "none"
+            target = _target(t, g)
+            prof = lex.profiles.get(actor, {})
+            for etype, p in ((et, pl) for et in etypes for pl in by_group[gi]):
+                rp = resolve_place(p, gz, lex, context=context, near=near_pts[-6:], cache=cache)
+                if rp is None:
+                    if p.name not in unresolved:
+                        unresolved.append(p.name)
+                    continue
+                if rp.country_code in prof.get("home_countries", []) and rp.country_code != "SY":
+                    continue  # the actor's own country: an origin, not a target
+                if not rp.fallback and rp.precision < 3:
+                    near_pts.append((rp.lat, rp.lon))
+                mentions.append(Mention(
+                    actor=actor, event_type=etype, place_as_written=p.as_written, place=rp.name,
+                    lat=rp.lat, lon=rp.lon, geonameid=rp.geonameid, admin1=rp.admin1,
+                    country_code=rp.country_code, geo_precision=rp.precision, date=date,
+                    date_precision=dprec, evidence=t, reported_by=src, target=target, actor_how=how,
+                    specific_type=etype in _SPECIFIC, sentence_index=i, place_fallback=rp.fallback,
+                    date_how=date_how,
+                ))
+        if first_date is not None:
+            last_date = (i, s.paragraph, first_date)
+    published = ref.isoformat() if ref is not None else (getattr(article, "published", None) or None)
+    events = merge_mentions(mentions, article_id=str(getattr(article, "id", "")), title=getattr(article, "title", None),
+                            url=getattr(article, "url", None), source=getattr(article, "source", None),
+                            published=published, published_inferred=inferred)
+    return ExtractionResult(events, unresolved, ref, inferred, mentions, rejected)
+
+
+def _actor_from_metadata(article: Any, lex: Lexicon) -> str | None:
+    """The actor whose releases these are, from the source, address or title ("CJTF-OIR press release")."""
+    meta = " ".join(str(getattr(article, k, None) or "") for k in ("source", "url", "title")).lower()
+    if not meta.strip():
+        return None
+    for actor, prof in lex.profiles.items():
+        if any(h.lower() in meta for h in prof.get("source_hints", [])):
+            return actor
+    return None
+
+
+def _triggers(s: Sentence, lex: Lexicon) -> list:
+    return find_triggers(s.text, lex)
+
+
+def _analyse(s: Sentence, lex: Lexicon, ref: dt.date | None, triggers: list, with_actors: bool = True) -> _Sent:
+    actors = find_actors(s.text, lex) if with_actors else []
+    # a trigger inside an actor name ("Russian warplanes") still counts; one inside a source does not
+    triggers = [t for t in triggers if not any(a.kind == "source" and a.start <= t.start and t.end <= a.end for a in actors)]
+    groups = group_triggers(s.text, triggers, actors)
+    dates = find_dates(s.text, ref) if groups else []
+    return _Sent(s, actors, groups, dates)
+
+
+def _group_for_place(text: str, p: PlaceMention, groups: list[TriggerGroup], lex: Lexicon,
+                     P: dict[str, re.Pattern[str]]) -> int | None:
+    """The trigger group that governs place ``p``: the nearest before it in the clause, else a fronted place."""
+    brk = clause_break_re(lex)
+    left = [i for i, g in enumerate(groups) if g.end <= p.start and g.is_event]
+    if left:
+        gi = left[-1]
+        gap = text[groups[gi].end:p.start]
+        if not brk.search(gap) and not P["nonevent"].search(gap):
+            return gi
+        if not brk.search(gap) and P["nonevent"].search(gap) is None:
+            return gi
+    right = [i for i, g in enumerate(groups) if g.start >= p.end and g.is_event]
+    if right:
+        gi = right[0]
+        gap = text[p.end:groups[gi].start]
+        if count_words(gap) <= 10 and not brk.search(gap) and not P["nonevent"].search(gap):
+            if not left or brk.search(text[groups[left[-1]].end:p.start]) or P["nonevent"].search(text[groups[left[-1]].end:p.start]):
+                return gi
+    return None
+
+
+def extract_events(article: Any, gazetteer: Any | None = None, *, date_override: dt.date | None = None,
+                   unresolved: list[str] | None = None) -> list[Event]:
+    """The events of one article (see :func:`extract`).
+
+    Names of event places that could not be resolved are appended to ``unresolved``
+    when a list is given.
+
+    Examples
+    --------
+    >>> from geo.articles import Article
+    >>> extract_events(Article(id="x", text="Talks resumed in Geneva."), gazetteer=False)
+    []
+    """
+    res = extract(article, gazetteer, date_override=date_override)
+    if unresolved is not None:
+        unresolved.extend(n for n in res.unresolved_places if n not in unresolved)
+    return res.events

@@ -1,0 +1,488 @@
+"""Step: places. Find the place names of a sentence that an event governs, then resolve them.
+
+:func:`find_places` reads capitalised names and keeps those that the wording marks as
+places: a place noun before them ("the town of X", "the northern countryside of X",
+"neighbourhood of X"), a suffix after them ("X province", "X's countryside", "X gas
+field"), a locative preposition ("in", "on", "near", "towards") before a name the
+gazetteer knows, or a list that began so ("the towns of A, B and the village of C").
+Origins ("from X"), countries, actors, sources and metonyms are not places. A
+governorate or city right after a list ("... in Hama province", ", in the southern
+countryside of Idlib", ", on the outskirts of Aleppo") is a *locator*: it is the context
+of the list, not a place of its own.
+
+:func:`resolve_place` turns a mention into a point with the gazetteer (and the
+governorate table for province-level mentions), with ``geo_precision`` from the
+wording (1 the place itself, 2 near / part of it, 3 only a governorate).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any, Protocol
+
+from geo.extract.actors import ActorMention, count_words
+from geo.extract.lexicon import Governorate, Lexicon
+
+__all__ = ["GazetteerLike", "PlaceMention", "ResolvedPlace", "find_places", "resolve_place", "is_known_place"]
+
+
+class GazetteerLike(Protocol):
+    """What the extractor needs of a gazetteer (``gazetteer.Gazetteer`` has it)."""
+
+    def geocode(self, name: str, *, context: str | None = None, country: str | None = None,
+                near: list[tuple[float, float]] | None = None) -> Any: ...
+
+    def lookup(self, name: str) -> list[Any]: ...
+
+
+@dataclass
+class PlaceMention:
+    """A place name in a sentence and what its wording says."""
+
+    start: int
+    end: int
+    name: str  # as written, cleaned ("Kafr Zita", "Hama")
+    as_written: str  # with the wording that marks its level ("the province of Hama", "southern Idlib")
+    precision: int  # from the wording: 1, 2 or 3
+    governorate: Governorate | None = None  # set when the mention stands for a whole governorate
+    near: bool = False
+    role: str = "item"  # item | locator
+    locator: PlaceMention | None = None  # the locator that gives this item its context
+    list_id: int = 0
+    feature: str | None = None  # "gas field", "airbase" ...
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class ResolvedPlace:
+    """A point for a mention."""
+
+    name: str
+    lat: float
+    lon: float
+    geonameid: int | None
+    admin1: str | None
+    country_code: str
+    precision: int
+    note: str | None = None
+    fallback: bool = False
+
+
+_CONNECT = r"(?:al|el|ad|ash|as|az|an|ar|at|ez|es|ed|um|umm|bin|ibn|abu|bani|beni|de|du|al-|el-)"
+_CAP = r"(?:[A-Z\u00c0-\u00de][\w'\-]*[\w]|[A-Z\u00c0-\u00de])"
+_NAME_RE = re.compile(
+    rf"(?<![\w\-'])(?:(?:al|el|ar|as|ad|an|ash|at|az)-)?{_CAP}(?:(?:\s+|-)(?:{_CONNECT}[\s\-]+)?{_CAP}|\s+{_CONNECT}-{_CAP})*"
+)
+
+
+def _patterns(lex: Lexicon) -> dict[str, re.Pattern[str]]:
+    """The compiled place-context patterns of a lexicon (compiled once, kept on the lexicon)."""
+    cached = lex.extra.get("place_patterns")
+    if cached is None:
+        cached = lex.extra["place_patterns"] = _compile_patterns(lex)
+    return cached
+
+
+def _compile_patterns(lex: Lexicon) -> dict[str, re.Pattern[str]]:
+    pl = lex.places
+    nouns = sorted(pl["place_nouns"], key=len, reverse=True)
+    dirs = sorted(pl["directions"], key=len, reverse=True)
+    sufs = sorted(pl["name_suffixes"], key=len, reverse=True)
+    preps = sorted(pl["prepositions"], key=len, reverse=True)
+    nears = sorted(pl["near_words"], key=len, reverse=True)
+    origins = sorted(pl["origin_words"], key=len, reverse=True)
+    nonev = sorted(pl["non_event_context"], key=len, reverse=True)
+    alt = lambda xs: "|".join(re.escape(x).replace(r"\ ", r"\s+") for x in xs)  # noqa: E731
+    return {
+        # "the northern countryside of ", "the towns of ", "neighbourhood of " right before the name
+        "noun_before": re.compile(rf"\b(?:the\s+|a\s+|an\s+)?(?:(?P<dir>{alt(dirs)})\s+)?(?:(?:rebel|opposition|regime|government|ISIS|IS|Kurdish|SDF|militant)[\s\-](?:held|controlled)\s+)?(?P<noun>{alt(nouns)})\s+(?:of|in)\s+(?:the\s+)?$", re.I),
+        "dir_before": re.compile(rf"\b(?:the\s+)?(?P<dir>{alt(dirs)})\s+$", re.I),
+        "suffix_after": re.compile(rf"^(?P<suf>\s*(?:{alt(sufs)}))\b", re.I),
+        "prep_before": re.compile(rf"\b(?P<prep>{alt(preps)})\s+(?:the\s+)?(?:(?:{alt(dirs)})\s+)?(?:[\w]+[\s\-](?:held|controlled|besieged)\s+)?$", re.I),
+        "near_before": re.compile(rf"\b(?P<near>{alt(nears)})\s+(?:the\s+)?(?:(?:town|village|city|neighbou?rhood|area|district)\s+of\s+)?(?:the\s+)?$", re.I),
+        "origin_before": re.compile(rf"\b(?:{alt(origins)})\s+(?:the\s+)?(?:(?:{alt(nouns)})\s+of\s+)?(?:the\s+)?(?:(?:{alt(dirs)})\s+)?$", re.I),
+        "nonevent": re.compile(rf"\b(?:{alt(nonev)})\b", re.I),
+        "pre_locator": re.compile(r"\s+(?:districts?|neighbou?rhoods?|suburbs?|quarters?|outskirts|countryside|villages|towns|areas)\s+(?:of|in)\s+", re.I),
+        "list_gap": re.compile(rf"^\s*(?:,\s*(?:(?:and|or|as well as|plus|&)\s+)?|\s(?:and|or|as well as|plus|&)\s+|\s*/\s*)(?:the\s+)?(?:(?:{alt(dirs)})\s+)?(?:(?P<noun>{alt(nouns)})\s+of\s+)?(?:the\s+)?$", re.I),
+        "locator_gap": re.compile(rf"^\s*,?\s*(?:(?:both|all)\s+)?(?:in|on|near|of|at|outside|around|within|(?:\w+\s+)?(?:north|south|east|west|northeast|northwest|southeast|southwest|north-east|north-west|south-east|south-west)\s+of|close\s+to)?\s*(?:the\s+)?(?:(?:{alt(dirs)})\s+)?(?:(?P<noun>{alt(nouns)})\s+of\s+)?(?:the\s+)?(?:(?:{alt(dirs)})\s+)?$", re.I),
+    }
+
+
+def _strip_leading(name: str, lex: Lexicon) -> tuple[str, int, str]:
+    """Drop capitalised words that are not part of a place name ("Near Raqqa" -> "Raqqa")."""
+    words = name.split()
+    dropped = []
+    while words and (words[0].lower() in lex.not_places or words[0].lower() in ("near", "in", "on", "at", "the")):
+        # keep multiword not_places ("Middle East") whole: handled by the caller
+        dropped.append(words.pop(0))
+        rest = " ".join(words)
+        if rest.lower() in lex.not_places:
+            break
+    if not dropped:
+        return name, 0, ""
+    rest = " ".join(words)
+    off = name.find(rest) if rest else len(name)
+    return rest, off, " ".join(dropped)
+
+
+_PASSIVE_SUBJECT = re.compile(r"(?:(?:\s*,\s*|\s+and\s+|\s+or\s+)[A-Z][\w'\-]*(?:\s+(?:al-|el-)?[A-Z][\w'\-]*)*)*"
+                              r"\s+(?:was|were|has been|have been|had been|came under|come under|is being|are being)\b")
+
+
+def _looks_like_toponym(name: str, lex: Lexicon) -> bool:
+    """An Arabic place-name shape: "Kafr A'wid", "Tal Abyad", "Al-Bawabiya"."""
+    prefixes = lex.extra.get("toponym_prefixes")
+    if prefixes is None:
+        prefixes = lex.extra["toponym_prefixes"] = frozenset(p.lower() for p in lex.places.get("toponym_prefixes", []))
+    first = re.split(r"[\s]", name, maxsplit=1)[0].lower()
+    head = first.split("-")[0]
+    return first in prefixes or (head in prefixes and "-" in first) or (len(name.split()) > 1 and head in prefixes)
+
+
+def _sentence_initial(text: str, start: int) -> bool:
+    return not text[:start].strip(" \"'([")
+
+
+def is_known_place(name: str, gz: Any | None, lex: Lexicon) -> bool:
+    """Whether ``name`` as written is a known place in Syria or a neighbour.
+
+    A Syrian candidate of the gazetteer's exact/variant lookup counts; a foreign one only
+    when its name is the same word (variant lookups of a worldwide gazetteer find a
+    "Putian" for "Putin").
+    """
+    if lex.governorate(name) is not None:
+        return True
+    if gz is None:
+        return False
+    for c in _lookup(gz, name):
+        cc = (getattr(c, "country_code", None) or "").upper()
+        if cc == "SY":
+            return True
+        if cc in _NEIGHBOURS and _same_name(name, getattr(c, "name", "") or ""):
+            return True
+    return False
+
+
+def _lookup(gz: Any, name: str) -> list[Any]:
+    try:
+        return list(gz.lookup(name) or [])
+    except (LookupError, ValueError, TypeError):
+        return []
+
+
+_NEIGHBOURS = frozenset({"LB", "IQ", "TR", "JO", "IL", "PS", "IR", "CY"})
+
+
+def _fold(s: str) -> str:
+    import unicodedata
+
+    s = unicodedata.normalize("NFKD", s)
+    s = "".join(c for c in s if not unicodedata.combining(c)).lower()
+    s = re.sub(r"^(?:al|el|ar|as|ad|an|ash|at|az)[\s\-]+", "", s)
+    return re.sub(r"[^a-z0-9]+", "", s)
+
+
+def _same_name(a: str, b: str) -> bool:
+    fa, fb = _fold(a), _fold(b)
+    return bool(fa) and (fa == fb or (len(fa) >= 5 and (fa.startswith(fb) or fb.startswith(fa)) and abs(len(fa) - len(fb)) <= 2))
+
+
+def find_places(text: str, lex: Lexicon, gz: Any | None, masks: list[tuple[int, int]],
+                group_spans: list[tuple[int, int]] | None = None) -> list[PlaceMention]:
+    """The place mentions of sentence ``text`` (items and locators), in order.
+
+    ``masks`` are spans that cannot be places (actors, sources, dates); ``group_spans``
+    the trigger groups (a list does not run across a trigger).
+
+    Examples
+    --------
+    >>> from geo.extract.lexicon import load_lexicon
+    >>> t = "Russian warplanes struck the towns of Al Latamneh and Kafr Zita in the northern countryside of Hama"
+    >>> [(p.name, p.role, p.precision) for p in find_places(t, load_lexicon(), None, [(0, 17)])]
+    [('Al Latamneh', 'item', 1), ('Kafr Zita', 'item', 1), ('Hama', 'locator', 3)]
+    """
+    P = _patterns(lex)
+    group_spans = group_spans or []
+    out: list[PlaceMention] = []
+    list_id = 0
+    prev: PlaceMention | None = None
+    for m in _NAME_RE.finditer(text):
+        s, e, raw = m.start(), m.end(), m.group(0)
+        # trim masked parts (an actor or source inside a capitalised run)
+        if any(ms <= s and e <= me for ms, me in masks):
+            continue
+        overl = [(ms, me) for ms, me in masks if ms < e and s < me]
+        if overl:
+            ms, me = overl[0]
+            if ms > s:
+                e = ms
+            else:
+                s = me
+            raw = text[s:e].strip(" -'")
+            s = text.find(raw, s) if raw else s
+            e = s + len(raw)
+            if not raw or not raw[0].isupper():
+                continue
+        # possessive: "Syria's Idlib" -> Idlib; "Aleppo's countryside" -> Aleppo + suffix
+        poss = re.search(r"'s\s+(?=[A-Z])", raw)
+        if poss:
+            owner = raw[:poss.start()]
+            raw2 = raw[poss.end():]
+            if owner.lower() in lex.not_places or lex.governorate(owner) is None:
+                s, raw = s + poss.end(), raw2
+            else:
+                raw = owner
+            e = s + len(raw)
+        if raw.endswith("'s"):
+            raw, e = raw[:-2], e - 2
+        name, off, dropped = _strip_leading(raw, lex)
+        if not name:
+            continue
+        s += off
+        e = s + len(name)
+        if name.lower() in lex.not_places or name.lower().split("-")[0] in lex.not_places and "-" not in name:
+            continue
+        if len(name) < 3 and not name.isupper():
+            continue
+        before = text[max(0, s - 80):s]
+        after = text[e:e + 40]
+        if dropped:
+            before = before + ""  # the dropped word ("Near") acts as the preposition below
+        gov = lex.governorate(name)
+        noun_m = P["noun_before"].search(before)
+        dir_m = P["dir_before"].search(before)
+        suf_m = P["suffix_after"].match(after)
+        prep_m = P["prep_before"].search(before)
+        near_m = P["near_before"].search(before)
+        if dropped and dropped.split()[-1].lower() in ("near",):
+            near_m = near_m or re.match(r"near", dropped, re.I)
+        if dropped and dropped.split()[-1].lower() in ("near", "in", "on", "at", "around", "outside", "towards"):
+            prep_m = prep_m or re.match(r"\w+", dropped.split()[-1])
+        origin = bool(P["origin_before"].search(before))
+        # a list continuation of the previous mention
+        cont = None
+        if prev is not None and prev.end <= s:
+            gap = text[prev.end:s]
+            if not any(ps >= prev.end and pe <= s for ps, pe in group_spans):
+                cont = P["list_gap"].match(gap)
+        if origin and not cont:
+            prev = None
+            continue
+        precision = 1
+        as_written = name
+        feature = None
+        is_gov_level = False
+        strong = False
+        if noun_m:
+            noun = noun_m.group("noun").lower()
+            precision = max(precision, int(lex.places["place_nouns"].get(re.sub(r"\s+", " ", noun), 1)))
+            strong = True
+            if noun in ("province", "provinces", "governorate", "governorates", "countryside", "region") and gov:
+                is_gov_level = True
+            if noun_m.group("dir") and gov:
+                is_gov_level = True
+            if is_gov_level:
+                as_written = text[s - (len(before) - noun_m.start()):e].strip()
+        if suf_m:
+            suf = re.sub(r"\s+", " ", suf_m.group("suf").strip().lower())
+            p = int(lex.places["name_suffixes"].get(suf, lex.places["name_suffixes"].get(suf.replace("'s ", ""), 1)))
+            strong = True
+            if suf.replace("'s ", "") in ("province", "governorate", "countryside", "region", "desert", "badia") and gov:
+                is_gov_level = True
+                precision = 3
+            elif p == 1 and suf not in ("city", "town", "village"):
+                feature = suf
+                as_written = text[s:e + suf_m.end()].strip()
+            else:
+                precision = max(precision, p)
+                as_written = text[s:e + suf_m.end()].strip()
+        if dir_m and not noun_m and gov:
+            # "southern Idlib", "the northern Hama countryside"
+            is_gov_level = True
+            as_written = text[s - (len(before) - dir_m.start()):e + (suf_m.end() if suf_m else 0)].strip()
+        if near_m:
+            precision = max(precision, 2)
+            strong = strong or True
+        if cont is not None and prev is not None:
+            if cont.group("noun"):
+                n = cont.group("noun").lower()
+                precision = max(1, int(lex.places["place_nouns"].get(n, 1)))
+        # the direct object of an event word: "shelled Zamalka", "striking Kafr Batna", "captured the town of X"
+        obj_of_trigger = any(ge <= s and re.fullmatch(r"\s*(?:the\s+)?", text[ge:s]) for _gs, ge in group_spans)
+        strong = strong or (obj_of_trigger and not _sentence_initial(text, s))
+        # the subject of a passive event: "Afrin and Tal Rifaat were hit by ..."
+        passive_subject = _PASSIVE_SUBJECT.match(text, e) is not None
+        located = prep_m is not None or near_m is not None or passive_subject
+        accepted = strong or (cont is not None and prev is not None) or \
+            (located and is_known_place(name, gz, lex)) or \
+            (located and _looks_like_toponym(name, lex) and not _sentence_initial(text, s))
+        if not accepted:
+            prev = None
+            continue
+        if is_gov_level and gov is not None:
+            precision = 3
+        new_list = not (cont is not None and prev is not None)
+        if new_list:
+            list_id += 1
+        pm = PlaceMention(s, e, name, as_written, precision, gov if is_gov_level else None,
+                          near=bool(near_m), list_id=list_id, feature=feature)
+        if suf_m:
+            pm.end = e + suf_m.end()
+        pre = P["pre_locator"].match(text, pm.end)
+        if pre:
+            pm.extra["pre_locator"] = True  # "the Damascus districts of Bab Touma": Damascus is the context  # "Homs province", "Sha'ar gas field": the list goes on after the suffix
+        if cont is not None and prev is not None and prev.near and not new_list:
+            pm.near = True
+            pm.precision = max(pm.precision, 2)
+        out.append(pm)
+        prev = pm
+    _mark_locators(text, out, lex, P, group_spans)
+    _governorate_lists(text, out, lex)
+    return out
+
+
+def _mark_locators(text: str, mentions: list[PlaceMention], lex: Lexicon, P: dict[str, re.Pattern[str]],
+                   group_spans: list[tuple[int, int]]) -> None:
+    """A governorate or city right after a list item is the list's context, not a place of its own."""
+    for i, cur in enumerate(mentions):
+        if cur.extra.get("pre_locator") and i + 1 < len(mentions):
+            cur.role = "locator"
+            gov = lex.governorate(cur.name)
+            if gov is not None and re.match(r"\s+countryside", text[cur.end:]):
+                cur.governorate = gov
+            j = i + 1
+            while j < len(mentions) and mentions[j].list_id in (mentions[i + 1].list_id,) and mentions[j].role == "item":
+                mentions[j].locator = cur
+                j += 1
+    for i in range(1, len(mentions)):
+        cur, prv = mentions[i], mentions[i - 1]
+        if prv.role == "locator":
+            continue
+        gap = text[prv.end:cur.start]
+        if any(gs >= prv.end and ge <= cur.start for gs, ge in group_spans):
+            continue
+        if count_words(gap) > 8:
+            continue
+        gap_m = P["locator_gap"].match(gap)
+        if not gap_m:
+            continue
+        gov = lex.governorate(cur.name)
+        plain_in = re.match(r"^\s*,?\s*(?:in|,)\s*$", gap) is not None
+        if gov is not None and lex.governorate(prv.name) is not None and re.match(r"^\s*(?:,|and|or)?\s*$", gap):
+            continue  # "Hama, Idlib and Aleppo": a list of governorates, not a locator
+        is_loc = (cur.governorate is not None or cur.precision >= 2 or cur.near
+                  or (gov is not None and (plain_in or gap.strip() in ("", ",")))
+                  or re.search(r"\b(?:of|near|outside|around)\s*(?:the\s+)?$", gap))
+        if not is_loc:
+            continue
+        # items of the same run that precede it take it as their context
+        cur.role = "locator"
+        if gov is not None and cur.governorate is None and (plain_in or cur.precision >= 3 or re.search(r"countryside|province", gap)):
+            cur.governorate = gov
+        j = i - 1
+        run_list = prv.list_id
+        while j >= 0 and mentions[j].role == "item" and mentions[j].list_id == run_list and mentions[j].locator is None:
+            mentions[j].locator = cur
+            j -= 1
+
+
+def _governorate_lists(text: str, mentions: list[PlaceMention], lex: Lexicon) -> None:
+    """"regions in Hama, Idlib and Aleppo": a list of three or more governorate names is governorates."""
+    by_list: dict[int, list[PlaceMention]] = {}
+    for m in mentions:
+        if m.role == "item":
+            by_list.setdefault(m.list_id, []).append(m)
+    for items in by_list.values():
+        if len(items) >= 3 and all(lex.governorate(m.name) for m in items):
+            for m in items:
+                if m.precision == 1:
+                    m.governorate = lex.governorate(m.name)
+                    m.precision = 3
+
+
+# -- resolution -------------------------------------------------------------------------
+
+
+def _gov_place(g: Governorate, precision: int = 3, note: str | None = None, fallback: bool = False) -> ResolvedPlace:
+    return ResolvedPlace(g.admin1, g.lat, g.lon, g.geonameid, g.admin1, "SY", precision, note, fallback)
+
+
+def _geocode(gz: Any, name: str, context: str | None, near: list[tuple[float, float]] | None,
+             country: str | None = "SY") -> Any | None:
+    try:
+        r = gz.geocode(name, context=context, country=country, near=near or None)
+    except (LookupError, ValueError, TypeError):
+        return None
+    if r is None or not getattr(r, "matched", bool(getattr(r, "lat", None) is not None)) or getattr(r, "lat", None) is None:
+        return None
+    cc = (getattr(r, "country_code", None) or "").upper()
+    if cc and cc != "SY" and not _same_name(name, getattr(r, "name", "") or ""):
+        return None  # a fuzzy match abroad for a Syrian-looking name ("Talhia" -> Talkha, Egypt)
+    return r
+
+
+def resolve_place(m: PlaceMention, gz: Any | None, lex: Lexicon, *, context: str | None = None,
+                  near: list[tuple[float, float]] | None = None, cache: dict | None = None) -> ResolvedPlace | None:
+    """A point for mention ``m`` (None when nothing fits).
+
+    Governorate-level mentions resolve to the governorate (precision 3). Others go to
+    the gazetteer with the locator and sentence as context; the precision is the
+    coarser of the wording's and the gazetteer's. An unknown name with a locator falls
+    back to the locator (precision 2 for a town, 3 for a governorate).
+    """
+    if m.governorate is not None:
+        return _gov_place(m.governorate, 3)
+    loc = m.locator
+    ctx_parts = []
+    if loc is not None:
+        ctx_parts.append(loc.as_written if loc.as_written else loc.name)
+        if loc.governorate is not None:
+            ctx_parts.append(loc.governorate.admin1 + " province")
+    if context:
+        ctx_parts.append(context)
+    ctx = ". ".join(ctx_parts) or None
+    key = (m.name, m.feature, ctx, tuple(near or ()))
+    if cache is not None and key in cache:
+        r = cache[key]
+    else:
+        r = None
+        if gz is not None:
+            names = [m.name + " " + m.feature] if m.feature else []
+            names.append(m.name)
+            for nm in names:
+                r = _geocode(gz, nm, ctx, near, "SY")
+                if r is not None:
+                    break
+            if r is None or (getattr(r, "country_code", "SY") or "SY").upper() != "SY":
+                r2 = _geocode(gz, m.name, ctx, near, None)
+                if r2 is not None and (r is None or _same_name(m.name, getattr(r2, "name", "") or "")):
+                    r = r2
+        if cache is not None:
+            cache[key] = r
+    gov = lex.governorate(m.name)
+    if r is not None and getattr(r, "feature_code", None) == "ADM1" and gov is None:
+        # the gazetteer answered a governorate for a place it does not know
+        g = lex.governorate(getattr(r, "admin1", None) or getattr(r, "name", "") or "")
+        if g is not None:
+            return _gov_place(g, 3, note=getattr(r, "note", None), fallback=True)
+    if r is not None:
+        precision = max(m.precision, int(getattr(r, "geo_precision", 1) or 1))
+        if gov is not None and m.precision == 1 and (getattr(r, "admin1", None) == gov.admin1):
+            precision = 2  # a bare governorate name: the city or the province
+        if m.near:
+            precision = max(precision, 2)
+        gid = getattr(r, "geonameid", None)
+        return ResolvedPlace(getattr(r, "name", m.name) or m.name, float(r.lat), float(r.lon),
+                             int(gid) if gid is not None else None, getattr(r, "admin1", None),
+                             (getattr(r, "country_code", None) or "SY").upper(), min(precision, 3),
+                             getattr(r, "note", None))
+    if gov is not None:
+        return _gov_place(gov, 3 if m.precision >= 3 else 2)
+    if loc is not None:
+        if loc.governorate is not None:
+            return _gov_place(loc.governorate, 3, note=f"{m.name} not in the gazetteer: its governorate", fallback=True)
+        rl = resolve_place(loc, gz, lex, context=context, near=near, cache=cache)
+        if rl is not None:
+            return ResolvedPlace(rl.name, rl.lat, rl.lon, rl.geonameid, rl.admin1, rl.country_code,
+                                 max(2, rl.precision), f"{m.name} not in the gazetteer: near {rl.name}", True)
+    return None

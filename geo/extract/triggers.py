@@ -1,0 +1,169 @@
+"""Step: triggers. Find the words that name an attack, group them, and decide the event type.
+
+:func:`find_triggers` matches the trigger lexicon (``triggers.jsonl``). Triggers a few
+words apart ("Russian warplanes carried out further air strikes", "attacking the
+soldiers with rockets") form one :class:`TriggerGroup`, one event mention.
+:func:`group_type` then reads the event type: the most specific word wins (a drone
+over an air strike over a missile over shelling ...); a bare "strike" takes the actor's
+default (an air strike for Russia, the coalition, Israel), and a generic word next to an
+air actor ("Russian air force bombardments") becomes an air strike.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from geo.extract.actors import ActorMention, count_words
+from geo.extract.lexicon import Lexicon
+
+__all__ = ["Trigger", "TriggerGroup", "find_triggers", "group_triggers", "group_type", "group_types", "TYPE_PRIORITY"]
+
+#: Which type wins when a group holds several (first wins).
+TYPE_PRIORITY = ("drone_strike", "airstrike", "missile_strike", "shelling", "raid", "ground_offensive",
+                 "bombing", "strike", "attack")
+_CLASS = {"drone_strike": "fire", "airstrike": "fire", "missile_strike": "fire", "shelling": "fire",
+          "raid": "ground", "ground_offensive": "ground", "bombing": "any", "strike": "any", "attack": "any"}
+
+
+@dataclass(frozen=True)
+class Trigger:
+    """One trigger word or phrase."""
+
+    start: int
+    end: int
+    text: str
+    type: str
+    role: str  # event | instrument
+    coref: str  # any | local | none
+
+
+@dataclass
+class TriggerGroup:
+    """Triggers close together: one event mention."""
+
+    triggers: list[Trigger] = field(default_factory=list)
+
+    @property
+    def start(self) -> int:
+        return self.triggers[0].start
+
+    @property
+    def end(self) -> int:
+        return self.triggers[-1].end
+
+    @property
+    def is_event(self) -> bool:
+        return any(t.role == "event" for t in self.triggers)
+
+    @property
+    def coref(self) -> str:
+        kinds = {t.coref for t in self.triggers if t.role == "event"} or {t.coref for t in self.triggers}
+        for k in ("any", "local", "none"):
+            if k in kinds:
+                return k
+        return "none"
+
+    @property
+    def text(self) -> str:
+        return " ".join(t.text for t in self.triggers)
+
+
+def find_triggers(text: str, lex: Lexicon) -> list[Trigger]:
+    """The triggers of ``text`` in order.
+
+    Examples
+    --------
+    >>> from geo.extract.lexicon import load_lexicon
+    >>> [(t.text, t.type) for t in find_triggers("Russian jets carried out air strikes", load_lexicon())]
+    [('jets', 'airstrike'), ('air strikes', 'airstrike')]
+    """
+    out = []
+    for name, m in lex.trigger_alt.finditer(text):
+        row = lex.trigger_info.get(name)
+        if row is None:
+            continue
+        out.append(Trigger(m.start(), m.end(), m.group(0), row["type"], row.get("role", "event"),
+                           row.get("coref", "any")))
+    return out
+
+
+def group_triggers(text: str, triggers: list[Trigger], actors: list[ActorMention], *,
+                   max_gap: int = 5) -> list[TriggerGroup]:
+    """Group triggers at most ``max_gap`` words apart with no punctuation, actor or clash of kind between."""
+    groups: list[TriggerGroup] = []
+    for t in triggers:
+        if groups:
+            g = groups[-1]
+            prev = g.triggers[-1]
+            gap = text[prev.end:t.start]
+            classes = {_CLASS[x.type] for x in g.triggers} | {_CLASS[t.type]}
+            clash = "fire" in classes and "ground" in classes
+            actor_between = any(prev.end <= a.start and a.end <= t.start and a.actor and a.kind != "adjective"
+                                for a in actors)
+            if (count_words(gap) <= max_gap and not re.search(r"[,;:()\"]|\b(?:as|while|after|before|and then|towns?|villages?|cities|city|areas?|positions|sites?)\b", gap)
+                    and not clash and not actor_between):
+                g.triggers.append(t)
+                continue
+        groups.append(TriggerGroup([t]))
+    return groups
+
+
+def group_type(group: TriggerGroup, actor: str | None, actor_air: bool, lex: Lexicon) -> str:
+    """The event type of a group, given its actor.
+
+    Examples
+    --------
+    >>> from geo.extract.lexicon import load_lexicon
+    >>> lex = load_lexicon()
+    >>> g = TriggerGroup([Trigger(0, 7, "strikes", "strike", "event", "any")])
+    >>> group_type(g, "russia", False, lex), group_type(g, "turkey", False, lex)
+    ('airstrike', 'attack')
+    """
+    types = {t.type for t in group.triggers}
+    best = next(t for t in TYPE_PRIORITY if t in types)
+    if best in ("bombing", "strike", "attack") and actor_air:
+        return "airstrike"
+    if best == "strike":
+        prof = lex.profiles.get(actor or "", {})
+        return prof.get("default_strike", "attack")
+    if best == "bombing" and lex.profiles.get(actor or "", {}).get("default_strike") == "airstrike":
+        return "airstrike"
+    return best
+
+
+_SPECIFIC = ("drone_strike", "airstrike", "missile_strike", "shelling", "raid", "ground_offensive")
+
+
+def group_types(text: str, group: TriggerGroup, actor: str | None, actor_air: bool, lex: Lexicon) -> list[str]:
+    """Event types of a group: several when the text coordinates them ("air strikes and shelling",
+    "warplanes and artillery"), else the one of :func:`group_type`.
+
+    Examples
+    --------
+    >>> from geo.extract.lexicon import load_lexicon
+    >>> t = "were hit by air strikes and shelling"
+    >>> g = group_triggers(t, find_triggers(t, load_lexicon()), [])[0]
+    >>> group_types(t, g, "turkey", False, load_lexicon())
+    ['airstrike', 'shelling']
+    """
+    first = group_type(group, actor, actor_air, lex)
+    seen: list[tuple[str, Trigger]] = []
+    for t in group.triggers:
+        if t.type in _SPECIFIC and t.type not in [x for x, _ in seen]:
+            seen.append((t.type, t))
+    if len(seen) < 2:
+        return [first]
+    out = [first] if first in _SPECIFIC else []
+    for typ, t in seen:
+        if typ in out:
+            continue
+        # coordinated with another specific trigger of the group: "X and Y", "X, Y"
+        for typ2, t2 in seen:
+            if typ2 == typ:
+                continue
+            a, b = (t, t2) if t.end <= t2.start else (t2, t)
+            gap = text[a.end:b.start]
+            if re.fullmatch(r"\s*(?:,|and|or|&|as well as|,\s*and)\s*(?:with\s+)?", gap, re.I):
+                out.append(typ)
+                break
+    return out or [first]

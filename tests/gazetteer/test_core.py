@@ -1,0 +1,184 @@
+"""Geocoding: spellings, context, fallback, bad input."""
+from __future__ import annotations
+
+import math
+
+import pytest
+from hypothesis import HealthCheck, given, settings, strategies as st
+
+from gazetteer import Gazetteer, Place, Resolution
+from gazetteer.index import PlaceIndex
+from gazetteer.rank import haversine_km
+
+# (spellings, expected admin1, approximate point) -- the issue's examples
+SPELLINGS = [
+    (["Tadmur", "Tadmir", "Palmyra", "Tadmor"], "Homs", (34.56, 38.28)),
+    (["Kafr Zita", "Kafr Zeita", "Kfar Zita", "Kafr Zayta"], "Hama", (35.37, 36.60)),
+    (["al-Lataminah", "Latamneh", "Al-Latamna"], "Hama", (35.32, 36.62)),
+    (["Ain Issa", "`Ayn `Isa", "Ein Issa", "‘Ayn ‘Īsá"], "Raqqa", (36.39, 38.86)),
+    (["Deir ez-Zor", "Dayr az Zawr", "Deir Ezzor", "Deir al-Zor"], "Deir ez-Zor", (35.34, 40.14)),
+    (["Maarat al-Numan", "Ma`arat an Nu`man", "Maarrat al-Nu'man", "Maaret al-Noman"], "Idlib", (35.65, 36.68)),
+    (["Khan Sheikhoun", "Khan Shaykhun", "Khan Sheikhun"], "Idlib", (35.44, 36.65)),
+    (["Sweida", "As-Suwayda", "Suwayda"], "As-Suwayda", (32.71, 36.57)),
+    (["Kobani", "Kobane", "Ain al-Arab"], "Aleppo", (36.89, 38.35)),
+]
+
+
+@pytest.mark.parametrize(("spellings", "admin1", "point"), SPELLINGS, ids=[s[0][0] for s in SPELLINGS])
+def test_spellings_resolve_to_the_same_place(gz, spellings, admin1, point):
+    for name in spellings:
+        r = gz.geocode(name)
+        assert r.matched, (name, r.note)
+        assert r.admin1 == admin1, name
+        assert haversine_km(r.lat, r.lon, *point) < 10, name
+        assert r.geo_precision == 1
+        assert 0 < r.score <= 1
+
+
+def test_context_governorate_is_respected(gz):
+    r = gz.geocode("Kafr Zeita", context="in the northern countryside of Hama")
+    assert (r.admin1, r.geo_precision) == ("Hama", 1)
+    assert r.score > 0.8
+
+
+def test_place_in_another_governorate_is_never_answered(gz):
+    # Kafr Zita is in Hama: a context that firmly says Idlib must not get Hama's Kafr Zita
+    r = gz.geocode("Kafr Zita", context="air strikes hit the southern countryside of Idlib")
+    assert r.admin1 == "Idlib"
+    assert r.geo_precision == 3
+    assert r.note and "Hama" in r.note
+
+
+def test_unknown_village_falls_back_to_the_governorate(gz):
+    r = gz.geocode("Qwertyuvilleh", context="shelling on the western countryside of Aleppo")
+    assert r.matched and r.admin1 == "Aleppo" and r.geo_precision == 3 and r.feature_code == "ADM1"
+    assert "not found" in r.note
+
+
+def test_unknown_village_without_context_is_unresolved(gz):
+    r = gz.geocode("Qwertyuvilleh")
+    assert not r.matched and r.lat is None and r.note
+
+
+def test_governorate_from_name_qualifier(gz):
+    r = gz.geocode("Qwertyuvilleh (Idlib)")
+    assert r.admin1 == "Idlib" and r.geo_precision == 3
+
+
+@pytest.mark.parametrize(("name", "admin1"), [
+    ("northern Hama", "Hama"), ("Idlib countryside", "Idlib"), ("Damascus countryside", "Rif Dimashq"),
+    ("Rural Damascus", "Rif Dimashq"), ("Hama province", "Hama"), ("the southern countryside of Idlib", "Idlib"),
+])
+def test_governorate_names_give_precision_3(gz, name, admin1):
+    r = gz.geocode(name)
+    assert (r.admin1, r.geo_precision, r.feature_code) == (admin1, 3, "ADM1")
+
+
+@pytest.mark.parametrize(("name", "admin1", "precision"), [
+    ("Eastern Ghouta", "Rif Dimashq", 2), ("Qalamoun", "Rif Dimashq", 3), ("Jabal al-Zawiya", "Idlib", 2),
+    ("Sahl al-Ghab", "Hama", 3), ("Jabal al-Akrad", "Latakia", 2),
+])
+def test_curated_regions(gz, name, admin1, precision):
+    r = gz.geocode(name)
+    assert (r.admin1, r.geo_precision) == (admin1, precision)
+    assert r.source == "curated"
+
+
+def test_descriptors_are_understood(gz):
+    assert gz.geocode("Kafr Nabudah village").name == "Kafr Nabudah"
+    assert gz.geocode("the town of Saraqeb").admin1 == "Idlib"
+    near = gz.geocode("Saraqib", context="clashes near Saraqib on Monday")
+    assert near.geo_precision == 2
+
+
+def test_bare_city_name_is_the_city_not_the_governorate(gz):
+    r = gz.geocode("Idlib")
+    assert r.feature_code != "ADM1" and r.geo_precision == 1
+
+
+def test_coherence_with_other_places_of_the_article():
+    a = Place("Babila", 33.471, 36.331, "SY", "Rif Dimashq", population=50000)
+    b = Place("Babila", 35.60, 36.55, "SY", "Idlib", population=800)
+    import tempfile
+    from pathlib import Path
+
+    idx = PlaceIndex.build(Path(tempfile.mkdtemp()) / "b.sqlite", [a, b])
+    gz = Gazetteer([idx])
+    assert gz.geocode("Babila").admin1 == "Rif Dimashq"  # the bigger one without context
+    assert gz.geocode("Babila", near=[(35.65, 36.68)]).admin1 == "Idlib"  # next to Maarat al-Numan
+    r = gz.geocode("Babila", context="in the southern countryside of Idlib")
+    assert r.admin1 == "Idlib" and r.geo_precision == 1
+    assert r.candidates == ()  # the Damascus one is inadmissible, not merely beaten
+
+
+def test_candidates_and_as_dict(gz):
+    r = gz.geocode("Palmyra")
+    d = r.as_dict()
+    for k in ("query", "name", "lat", "lon", "geonameid", "admin1", "country_code", "feature_code", "score",
+              "geo_precision", "candidates", "note"):
+        assert k in d
+    assert d["query"] == "Palmyra" and d["geonameid"] == 163808
+    assert all({"name", "lat", "lon", "score"} <= set(c) for c in d["candidates"])
+
+
+def test_neighbour_capitals_and_country_context(gz):
+    assert gz.geocode("Beirut").country_code == "LB"
+    assert gz.geocode("Baghdad").country_code == "IQ"
+
+
+def test_arabic_script(gz):
+    r = gz.geocode("تدمر")
+    assert r.admin1 == "Homs" and r.geonameid == 163808
+
+
+def test_fuzzy_typo(gz):
+    r = gz.geocode("Saraqibb")  # doubled letters are variants; a real typo next
+    assert r.admin1 == "Idlib"
+    r = gz.geocode("Jarablous city")
+    assert r.admin1 == "Aleppo"
+    r = gz.geocode("Salqinn")
+    assert r.admin1 == "Idlib"
+
+
+def test_lookup_is_exact_or_variant_only(gz):
+    assert [p.admin1 for p in gz.lookup("Latamneh")] == ["Hama"]
+    assert gz.lookup("Russian") == [] or all(p.country_code != "SY" for p in gz.lookup("Russian"))
+    assert gz.lookup("") == []
+    assert gz.lookup("Saraqibx") == []  # no fuzzy in lookup
+
+
+def test_admin1_hint(gz):
+    assert gz.admin1_hint("southern countryside of Idlib") == "Idlib"
+    assert gz.admin1_hint("on the outskirts of Aleppo") == "Aleppo"
+    assert gz.admin1_hint("in Hama province") == "Hama"
+    assert gz.admin1_hint("a statement from Moscow") is None
+    assert gz.admin1_hint(None) is None
+
+
+def test_batch_keeps_order(gz):
+    rs = gz.geocode_batch([("Tadmur", None), ("Idleb", "in Idlib"), ("", None), {"name": "Latamneh"}, "Homs"])
+    assert [r.admin1 for r in rs] == ["Homs", "Idlib", None, "Hama", "Homs"]
+    assert all(isinstance(r, Resolution) for r in rs)
+
+
+def test_version_is_stable_and_hex(gz):
+    assert gz.version == gz.version and len(gz.version) == 16
+
+
+@pytest.mark.parametrize("bad", ["", "   ", "x" * 10_000, "\x00\x01\x02", "Пальмира", "北京", "\u200b", None, 42, "--"])
+def test_bad_input_is_unresolved_not_a_crash(gz, bad):
+    r = gz.geocode(bad)
+    assert not r.matched and r.note
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(name=st.text(max_size=300), context=st.one_of(st.none(), st.text(max_size=400)))
+def test_property_never_crashes(gz, name, context):
+    r = gz.geocode(name, context=context)
+    assert isinstance(r, Resolution)
+    if r.matched:
+        assert -90 <= r.lat <= 90 and -180 <= r.lon <= 180 and 0 <= r.score <= 1
+        assert r.geo_precision in (1, 2, 3)
+    else:
+        assert r.lat is None and r.lon is None
+    assert not math.isnan(r.score)

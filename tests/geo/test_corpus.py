@@ -1,0 +1,381 @@
+"""An independent evaluation corpus for the extractor: ``tests/geo/corpus/``.
+
+``articles.jsonl`` holds short news items written for this test (not taken from the
+implementation or its data), ``gold.jsonl`` the events an annotator reads from them, in the
+gold format of SCHEMA.md ("Gold events") and with the conventions of
+``shared/eval/seeds_gold.jsonl``: one event per actor, type, place and date; geo_precision 1
+for the town itself, 2 for "near X" / a district / an area of a town, 3 for a province only
+(the point is then the provincial capital); dates resolved from weekdays relative to the
+publication date (or, where the article has no ``published``, to the date its text gives);
+``date`` null where the text does not fix the day.
+
+Two parts:
+
+* the corpus checks (always run): the files are well formed and consistent with the contract;
+* the extractor run: ``geo.extract.extract_events`` over every article, the events written as
+  a GeoJSON FeatureCollection and scored with the matching rule of ``shared/eval/score.py``
+  (re-implemented here so that this test never needs ``../shared``). Skipped while
+  ``geo.extract`` cannot be imported, except under ``CI=true``, where that is a failure.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import json
+import math
+import os
+import re
+import unicodedata
+from collections import Counter, defaultdict
+from pathlib import Path
+
+import pytest
+
+CORPUS = Path(__file__).parent / "corpus"
+ARTICLES_PATH = CORPUS / "articles.jsonl"
+GOLD_PATH = CORPUS / "gold.jsonl"
+
+# The contract (SCHEMA.md): actor ids and event types.
+SCHEMA_ACTORS = {
+    "russia", "syrian_government", "us_coalition", "turkey", "israel", "france", "uk",
+    "isis", "hts_nusra", "rebels", "sdf_ypg", "iran_militias", "hezbollah", "unknown",
+}
+SCHEMA_TYPES = {
+    "airstrike", "drone_strike", "missile_strike", "shelling", "ground_offensive", "raid",
+    "bombing", "attack",
+}
+GOLD_FIELDS = (
+    "article_id", "actor", "event_type", "place_as_written", "place_canonical", "admin1",
+    "lat", "lon", "geonameid", "geo_precision", "date", "evidence",
+)
+# Syria's bounding box (a little generous on every side).
+LAT_RANGE = (32.3, 37.4)
+LON_RANGE = (35.6, 42.4)
+
+# Articles that report no event at all: threats, denials, plans, conditionals, questions.
+# Nothing may be extracted from them.
+NO_EVENT_ARTICLES = {"n01_threat_2022", "n02_denial_2019", "n03_plans_2018"}
+# An article about a meeting in Geneva and strikes outside Syria (Iraq, Lebanon): nothing may
+# be extracted in Syria (an event placed outside Syria is tolerated, as score.py does).
+NO_SYRIA_EVENT_ARTICLES = {"n04_geneva_2019"}
+
+# Regression floor for loose F1. Raise it as the extractor improves; never lower it.
+LOOSE_F1_FLOOR = 0.6
+
+# ---------------------------------------------------------------- reading the corpus
+
+
+def _read_jsonl(path: Path) -> list[dict]:
+    rows = []
+    with open(path, encoding="utf-8") as fh:
+        for no, line in enumerate(fh, 1):
+            line = line.strip()
+            if not line or line.startswith("#"):
+                continue
+            try:
+                rows.append(json.loads(line))
+            except json.JSONDecodeError as err:  # pragma: no cover - a broken corpus
+                raise AssertionError(f"{path.name}:{no}: broken JSON ({err.msg})") from err
+    return rows
+
+
+@pytest.fixture(scope="module")
+def articles() -> list[dict]:
+    return _read_jsonl(ARTICLES_PATH)
+
+
+@pytest.fixture(scope="module")
+def gold() -> list[dict]:
+    return _read_jsonl(GOLD_PATH)
+
+
+# ---------------------------------------------------------------- matching (score.py's rule)
+
+RADIUS_KM = {1: 15.0, 2: 30.0, 3: 40.0}
+
+_ADMIN1 = {
+    "idlib": "idlib", "idleb": "idlib",
+    "hama": "hama", "hamah": "hama",
+    "aleppo": "aleppo", "halab": "aleppo",
+    "homs": "homs", "hims": "homs",
+    "latakia": "latakia", "lattakia": "latakia", "al ladhiqiyah": "latakia", "ladhiqiyah": "latakia",
+    "tartus": "tartus", "tartous": "tartus",
+    "damascus": "damascus", "dimashq": "damascus",
+    "rif dimashq": "rural damascus", "rural damascus": "rural damascus",
+    "damascus countryside": "rural damascus", "reef damascus": "rural damascus",
+    "daraa": "daraa", "dara": "daraa", "deraa": "daraa", "dar a": "daraa",
+    "as suwayda": "suwayda", "suwayda": "suwayda", "as sweida": "suwayda", "sweida": "suwayda",
+    "quneitra": "quneitra", "al qunaytirah": "quneitra", "qunaytirah": "quneitra",
+    "deir ez zor": "deir ez zor", "dayr az zawr": "deir ez zor", "deir ezzor": "deir ez zor",
+    "deir al zor": "deir ez zor",
+    "ar raqqah": "raqqa", "raqqa": "raqqa", "ar raqqa": "raqqa", "al raqqa": "raqqa", "raqqah": "raqqa",
+    "al hasakah": "hasakah", "hasakah": "hasakah", "hasaka": "hasakah", "al hasaka": "hasakah",
+    "al hasakeh": "hasakah",
+}
+GOVERNORATES = set(_ADMIN1.values())
+
+
+def norm_admin1(name: object) -> str | None:
+    """Governorate name as a comparable key ("Rif Dimashq" == "Rural Damascus")."""
+    if not name:
+        return None
+    s = unicodedata.normalize("NFKD", str(name))
+    s = "".join(c for c in s if not unicodedata.combining(c)).lower()
+    s = re.sub(r"\(.*?\)", " ", s)
+    s = re.sub(r"\b(governorate|province|muhafazat)\b", " ", s)
+    s = re.sub(r"[^a-z ]+", " ", s)
+    s = re.sub(r"\s+", " ", s).strip()
+    return _ADMIN1.get(s, s)
+
+
+def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * 6371.0088 * math.asin(math.sqrt(a))
+
+
+def place_ok(g: dict, p: dict) -> tuple[bool, float]:
+    """Within 15/30/40 km by gold precision; precision 3 also matches on the governorate."""
+    d = haversine_km(g["lat"], g["lon"], p["lat"], p["lon"])
+    prec = int(g.get("geo_precision") or 1)
+    if d <= RADIUS_KM.get(prec, 15.0):
+        return True, d
+    if prec == 3:
+        ga, pa = norm_admin1(g.get("admin1")), norm_admin1(p.get("admin1"))
+        if ga and pa and ga == pa:
+            return True, d
+    return False, d
+
+
+def match(gold: list[dict], preds: list[dict]) -> list[tuple[int, int, float]]:
+    """Loose matching: same article, same actor (or an ``actor_alt``), place agrees;
+    one to one, closest pairs first."""
+    by_key = defaultdict(list)
+    for i, p in enumerate(preds):
+        by_key[(str(p.get("article_id")), p.get("actor"))].append(i)
+    pairs = []
+    for gi, g in enumerate(gold):
+        for actor in [g["actor"], *(g.get("actor_alt") or [])]:
+            for pi in by_key.get((str(g["article_id"]), actor), []):
+                ok, d = place_ok(g, preds[pi])
+                if ok:
+                    pairs.append((d, gi, pi))
+    pairs.sort()
+    used_g, used_p, matched = set(), set(), []
+    for d, gi, pi in pairs:
+        if gi in used_g or pi in used_p:
+            continue
+        used_g.add(gi)
+        used_p.add(pi)
+        matched.append((gi, pi, d))
+    return matched
+
+
+def prf(tp: int, n_pred: int, n_gold: int) -> tuple[float, float, float]:
+    p = tp / n_pred if n_pred else 0.0
+    r = tp / n_gold if n_gold else 0.0
+    f = 2 * p * r / (p + r) if p + r else 0.0
+    return p, r, f
+
+
+def test_matching_rule_self_check():
+    """The re-implemented rule behaves as score.py describes."""
+    g = {"article_id": "a", "actor": "russia", "lat": 35.0, "lon": 36.0, "geo_precision": 1,
+         "admin1": "Hama"}
+    near = {"article_id": "a", "actor": "russia", "lat": 35.1, "lon": 36.0, "admin1": "Hama"}
+    far = {"article_id": "a", "actor": "russia", "lat": 35.3, "lon": 36.0, "admin1": "Hama"}
+    assert match([g], [far, near]) == [(0, 1, pytest.approx(11.1, abs=0.2))]
+    assert match([g], [far]) == []
+    assert match([{**g, "geo_precision": 2}], [{**far, "lat": 35.25}])  # 27.8 km
+    assert not match([{**g, "geo_precision": 2}], [far])  # 33.4 km
+    assert match([{**g, "geo_precision": 3}], [{**far, "lat": 36.0, "admin1": "Hamah"}])
+    assert not match([g], [{**near, "actor": "syrian_government"}])
+    assert match([{**g, "actor_alt": ["syrian_government"]}], [{**near, "actor": "syrian_government"}])
+    assert norm_admin1("Rif Dimashq Governorate") == norm_admin1("Damascus countryside")
+
+
+# ---------------------------------------------------------------- (a) the corpus itself
+
+
+def test_gold_scores_perfectly_against_itself(gold):
+    preds = [{**g, "country_code": "SY"} for g in gold]
+    assert len(match(gold, preds)) == len(gold)
+
+
+def test_articles_well_formed(articles):
+    assert 25 <= len(articles) <= 60
+    ids = [a["id"] for a in articles]
+    assert len(ids) == len(set(ids)), "duplicate article ids"
+    undated = 0
+    for a in articles:
+        assert isinstance(a.get("id"), str) and a["id"], a
+        assert isinstance(a.get("text"), str) and a["text"].strip(), a["id"]
+        for key in ("title", "url", "source"):
+            assert isinstance(a.get(key), str) and a[key], (a["id"], key)
+        if "published" in a:
+            dt.date.fromisoformat(a["published"])
+        else:
+            undated += 1
+    # a few articles leave the date to be inferred from the text
+    assert 3 <= undated <= 5
+
+
+def test_gold_well_formed(articles, gold):
+    by_id = {a["id"]: a for a in articles}
+    assert len(gold) >= 80
+    for n, g in enumerate(gold, 1):
+        where = f"gold.jsonl row {n}"
+        missing = [f for f in GOLD_FIELDS if f not in g]
+        assert not missing, f"{where}: missing {missing}"
+        assert g["article_id"] in by_id, f"{where}: unknown article {g['article_id']}"
+        assert g["actor"] in SCHEMA_ACTORS, f"{where}: actor {g['actor']}"
+        assert set(g.get("actor_alt") or []) <= SCHEMA_ACTORS, where
+        assert g["event_type"] in SCHEMA_TYPES, f"{where}: type {g['event_type']}"
+        assert g["geo_precision"] in (1, 2, 3), where
+        assert isinstance(g["lat"], (int, float)) and isinstance(g["lon"], (int, float)), where
+        assert LAT_RANGE[0] <= g["lat"] <= LAT_RANGE[1], f"{where}: lat {g['lat']} outside Syria"
+        assert LON_RANGE[0] <= g["lon"] <= LON_RANGE[1], f"{where}: lon {g['lon']} outside Syria"
+        assert g["geonameid"] is None or isinstance(g["geonameid"], int), where
+        assert norm_admin1(g["admin1"]) in GOVERNORATES, f"{where}: admin1 {g['admin1']}"
+        assert g["place_as_written"] and g["place_canonical"], where
+        if g["date"] is not None:
+            day = dt.date.fromisoformat(g["date"])
+            pub = by_id[g["article_id"]].get("published")
+            if pub:  # an event is not reported before it happens
+                assert day <= dt.date.fromisoformat(pub), where
+        text = by_id[g["article_id"]]["text"]
+        assert g["evidence"] in text, f"{where}: evidence is not a passage of the article"
+        assert g["place_as_written"] in g["evidence"], f"{where}: place not in evidence"
+
+
+def test_gold_one_event_per_actor_type_place_date(gold):
+    keys = Counter(
+        (g["article_id"], g["actor"], g["event_type"], g["place_canonical"], g["date"]) for g in gold
+    )
+    dup = [k for k, n in keys.items() if n > 1]
+    assert not dup, dup
+
+
+def test_non_event_articles_have_no_gold(articles, gold):
+    ids = {a["id"] for a in articles}
+    assert NO_EVENT_ARTICLES | NO_SYRIA_EVENT_ARTICLES <= ids
+    with_gold = {g["article_id"] for g in gold}
+    assert not (NO_EVENT_ARTICLES | NO_SYRIA_EVENT_ARTICLES) & with_gold
+    # every other article reports at least one event
+    assert ids - NO_EVENT_ARTICLES - NO_SYRIA_EVENT_ARTICLES == with_gold
+
+
+def test_corpus_coverage(gold):
+    """The corpus exercises the actors, types and precisions the extractor must handle."""
+    actors = {g["actor"] for g in gold}
+    assert {"russia", "syrian_government", "us_coalition", "turkey", "israel", "isis",
+            "hts_nusra", "rebels", "sdf_ypg", "hezbollah", "iran_militias"} <= actors
+    assert {"airstrike", "drone_strike", "missile_strike", "shelling", "ground_offensive",
+            "raid"} <= {g["event_type"] for g in gold}
+    assert {1, 2, 3} <= {g["geo_precision"] for g in gold}
+    assert len({norm_admin1(g["admin1"]) for g in gold}) >= 11
+
+
+# ---------------------------------------------------------------- (b) the extractor on the corpus
+
+
+def _import_extractor():
+    try:
+        from geo.extract import extract_events  # noqa: PLC0415
+    except ImportError as err:
+        if os.environ.get("CI", "").lower() == "true":
+            pytest.fail(f"geo.extract cannot be imported under CI=true: {err!r}")
+        pytest.skip(f"geo.extract is not importable yet ({err}); corpus scoring skipped")
+    return extract_events
+
+
+@pytest.fixture(scope="module")
+def extracted(tmp_path_factory, articles):
+    """Run the extractor over the corpus; return the features read back from GeoJSON."""
+    extract_events = _import_extractor()
+    from geo.articles import parse_json_articles  # noqa: PLC0415
+
+    parsed, errors = parse_json_articles(
+        ARTICLES_PATH.read_text(encoding="utf-8"), str(ARTICLES_PATH), lines=True
+    )
+    assert not errors, errors
+    assert len(parsed) == len(articles)
+    features = []
+    for art in parsed:
+        try:
+            events = extract_events(art, gazetteer=None)
+        except Exception as err:  # noqa: BLE001 - name the article that broke it
+            pytest.fail(f"extract_events raised on article {art.id}: {err!r}")
+        for ev in events:
+            features.append({
+                "type": "Feature",
+                "geometry": {"type": "Point", "coordinates": [ev.lon, ev.lat]},
+                "properties": ev.properties(),
+            })
+    out = tmp_path_factory.mktemp("corpus") / "events.geojson"
+    out.write_text(json.dumps({"type": "FeatureCollection", "features": features}), encoding="utf-8")
+
+    preds = []
+    for f in json.loads(out.read_text(encoding="utf-8"))["features"]:
+        lon, lat = f["geometry"]["coordinates"][:2]
+        preds.append({**f["properties"], "lat": float(lat), "lon": float(lon)})
+    return preds
+
+
+def _in_syria(p: dict) -> bool:
+    cc = p.get("country_code")
+    return not cc or str(cc).upper() == "SY"
+
+
+def _report(gold: list[dict], preds: list[dict], matched) -> str:
+    hit = Counter(gold[gi]["actor"] for gi, _, _ in matched)
+    lines = ["recall by actor:"]
+    for actor, n in Counter(g["actor"] for g in gold).most_common():
+        lines.append(f"  {actor:18s} {hit[actor]:3d}/{n:<3d} {hit[actor] / n:.2f}")
+    mg = {gi for gi, _, _ in matched}
+    mp = {pi for _, pi, _ in matched}
+    lines.append("missed gold events:")
+    for gi, g in enumerate(gold):
+        if gi not in mg:
+            lines.append(f"  {g['article_id']} | {g['actor']} | {g['event_type']} | "
+                         f"{g['place_as_written']} (p{g['geo_precision']}) | {g['date']}")
+    lines.append("unmatched predictions:")
+    for pi, p in enumerate(preds):
+        if pi not in mp:
+            lines.append(f"  {p.get('article_id')} | {p.get('actor')} | {p.get('event_type')} | "
+                         f"{p.get('place_as_written') or p.get('place')} @ {p['lat']:.3f},{p['lon']:.3f}"
+                         f" | {p.get('date')}")
+    return "\n".join(lines)
+
+
+def test_corpus_loose_f1(extracted, gold, articles):
+    corpus_ids = {a["id"] for a in articles}
+    # Every article of the corpus is annotated exhaustively (the non-event ones with no
+    # events), so predictions for all of them count, not only for articles with gold rows
+    # as in score.py; predictions placed outside Syria are left out as score.py does.
+    preds = [p for p in extracted if str(p.get("article_id")) in corpus_ids and _in_syria(p)]
+    matched = match(gold, preds)
+    p, r, f = prf(len(matched), len(preds), len(gold))
+
+    gold_ids = {g["article_id"] for g in gold}
+    preds_sc = [q for q in preds if str(q.get("article_id")) in gold_ids]  # score.py's population
+    f_sc = prf(len(match(gold, preds_sc)), len(preds_sc), len(gold))[2]
+
+    dated = [(gold[gi], preds[pi]) for gi, pi, _ in matched if gold[gi]["date"]]
+    date_acc = (sum(str(q.get("date") or "")[:10] == g["date"] for g, q in dated) / len(dated)) if dated else 0.0
+    summary = (f"corpus: {len(articles)} articles, {len(gold)} gold events, {len(preds)} predictions in Syria\n"
+               f"loose: P={p:.3f} R={r:.3f} F1={f:.3f} (score.py population F1={f_sc:.3f}); "
+               f"date accuracy on matched dated pairs {date_acc:.3f}")
+    report = _report(gold, preds, matched)
+    print("\n" + summary + "\n" + report)
+    assert f >= LOOSE_F1_FLOOR, f"loose F1 {f:.3f} < floor {LOOSE_F1_FLOOR}\n{summary}\n{report}"
+
+
+def test_no_events_from_non_event_articles(extracted):
+    bad = [p for p in extracted if str(p.get("article_id")) in NO_EVENT_ARTICLES]
+    bad += [p for p in extracted
+            if str(p.get("article_id")) in NO_SYRIA_EVENT_ARTICLES and _in_syria(p)]
+    assert not bad, "events extracted from articles that report none:\n" + "\n".join(
+        f"  {p.get('article_id')} | {p.get('actor')} | {p.get('event_type')} | "
+        f"{p.get('place_as_written')} | {p.get('evidence')}" for p in bad
+    )
