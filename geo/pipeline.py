@@ -8,7 +8,7 @@ the store has committed.
 
 The extractor is a parameter (``extract=``), a callable with the signature of
 :func:`geo.extract.extract`, ``extract(article, gazetteer, date_override=None)``
-returning an object with ``.events`` and ``.unresolved``; tests and notebooks can
+returning an object with ``.events`` and ``.unresolved_places``; tests and notebooks can
 pass their own.
 
 Examples
@@ -169,9 +169,7 @@ def process_article(
 ) -> ArticleResult:
     """Extract the events of one article (the gazetteer defaults to the embedded one)."""
     res = (extract or default_extract)(article, gazetteer, date_override=date)
-    # the contract names it ``unresolved``; geo.extract's ExtractionResult currently says ``unresolved_places``
-    unresolved = res.unresolved if hasattr(res, "unresolved") else res.unresolved_places
-    return ArticleResult(article, list(res.events), list(unresolved))
+    return ArticleResult(article, list(res.events), list(res.unresolved_places))
 
 
 def _worker(args: tuple[Article, dt.date | None, Any, Extractor | None]) -> ArticleResult:

@@ -47,7 +47,7 @@ def event_id(article_id: str, actor: str, event_type: str, place: str, date: str
     Examples
     --------
     >>> event_id("a1", "russia", "airstrike", "Kafr Zita", "2015-10-06")
-    'cd2fcc1b2fdd2d0e'
+    '217795de81cdd134'
     """
     key = "\x1f".join([str(article_id), actor, event_type, place.strip().lower(), date or ""])
     return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
@@ -73,13 +73,20 @@ def confidence(m: Mention) -> float:
     return round(max(0.05, min(0.97, c)), 2)
 
 
+def _place_key(m: Mention) -> str:
+    """What makes a place distinct: the resolved place, and for a fallback also the name as written.
+
+    Two villages the gazetteer does not know, both shown at their governorate, stay two events.
+    """
+    return m.place if not m.place_fallback else f"{m.place_as_written}@{m.place}"
+
+
 def merge_mentions(mentions: list[Mention], *, article_id: str, title: str | None, url: str | None,
                    source: str | None, published: str | None, published_inferred: bool) -> list[Event]:
     """Merge mentions into events (one per actor, type, place, date) and build :class:`Event` records."""
     groups: dict[tuple, list[Mention]] = {}
     for m in mentions:
-        place_key = m.place.lower() if not m.place_fallback else f"{m.place_as_written.lower()}@{m.place.lower()}"
-        key = (m.actor, m.event_type, place_key, round(m.lat, 3), round(m.lon, 3), m.date)
+        key = (m.actor, m.event_type, _place_key(m), round(m.lat, 3), round(m.lon, 3), m.date)
         groups.setdefault(key, []).append(m)
     # fold governorate-level events into finer ones of the same actor/type/date/governorate
     fine = {(ms[0].actor, ms[0].event_type, ms[0].date, ms[0].admin1) for ms in groups.values()
@@ -108,7 +115,7 @@ def merge_mentions(mentions: list[Mention], *, article_id: str, title: str | Non
         if published_inferred:
             extra["published_inferred"] = True
         ev = Event(
-            event_id=event_id(article_id, best.actor, best.event_type, best.place, best.date),
+            event_id=event_id(article_id, best.actor, best.event_type, _place_key(best), best.date),
             article_id=article_id,
             actor=best.actor,
             event_type=best.event_type,

@@ -338,15 +338,3 @@ def test_watch_refuses_an_output_folder_inside_the_watched_one(fakes, corpus):
 
     with pytest.raises(StrikemapError, match="inside the watched folder"):
         watch(corpus, corpus / "out", max_runs=1)
-
-
-def test_extractor_results_naming_unresolved_places_are_accepted(fakes, corpus, tmp_path):
-    """geo.extract's ExtractionResult says ``unresolved_places``; the contract says ``unresolved``: accept both."""
-    from types import SimpleNamespace
-
-    def extract(article, gazetteer, date_override=None):
-        res = fake_extract(article, gazetteer, date_override)
-        return SimpleNamespace(events=res.events, unresolved_places=res.unresolved)
-
-    s = build([corpus], tmp_path / "out", extract=extract)
-    assert s.unresolved_places == ["Nowhere Town"] and s.articles_failed == []

@@ -127,7 +127,7 @@ def open_map(
     context = browser.new_context(viewport={"width": viewport[0], "height": viewport[1]})
     page = context.new_page()
     mp = MapPage(page)
-    page.on("pageerror", lambda exc: mp.errors.append(f"pageerror: {exc} | {(exc.stack or '')[:600]}"))
+    page.on("pageerror", lambda exc: mp.errors.append(f"pageerror: {exc} | {(exc.stack or '')[:1500]}"))
 
     def console(msg: Any) -> None:
         if msg.type == "error" and "Failed to load resource" not in msg.text:

@@ -187,3 +187,39 @@ def test_empty_map_loads(open_page, tmp_path):
     assert mp.page.locator(".sm-ts-range").text_content() == "no dated events"
     zoom = mp.api("api => api.map.getZoom()")
     assert 5 <= zoom <= 8
+
+
+def test_clicking_a_marker_opens_its_popup(open_page, small_map, events_small):
+    mp = open_page(small_map)
+    mp.api("""api => new Promise(res => { const m = api.marker(0);
+        api.groupOf(0).zoomToShowLayer(m, () => { m._icon.id = "sm-test-marker"; api.map.closePopup(); res(); }); })""")
+    mp.page.wait_for_timeout(300)
+    mp.page.click("#sm-test-marker")
+    popup = mp.page.locator(".leaflet-popup-content .sm-evidence")
+    popup.wait_for(timeout=5000)
+    assert popup.text_content() == events_small.iloc[0]["evidence"]
+    assert mp.errors == []
+
+
+def test_large_map_survives_zoom_and_slider_while_loading(open_page, tmp_path):
+    """Regression: a move during the clusters' chunked loading threw in Leaflet.markercluster."""
+    out = tmp_path / "big.html"
+    render_map(synthetic_events(20000, seed=9), out)
+    # tiny chunks, so that the clusters are still loading when the map moves
+    html = out.read_text().replace('"chunkedLoading": true,', '"chunkedLoading": true, "chunkInterval": 2, "chunkDelay": 30,')
+    out.write_text(html)
+    mp = open_page(out, wait_ms=60000)
+    loading = mp.page.evaluate("""() => { const map = Object.values(window).find(v => v instanceof L.Map);
+        const loading = map._strikemap.groups.some(g => g._smLoading);
+        map.setZoom(map.getZoom() + 1, {animate: false}); map.panBy([80, 40], {animate: false});
+        return loading; }""")
+    assert loading
+    mp.page.wait_for_function(f"() => {{ const api = {'Object.values(window).find(v => v instanceof L.Map)._strikemap'};"
+                              " return api.ready(); }", timeout=60000)
+    mp.page.evaluate("""() => { const i = document.querySelector('.sm-ts-to'); i.value = Math.floor(i.max / 3);
+        i.dispatchEvent(new Event('change', {bubbles: true})); }""")
+    mp.page.wait_for_function(f"() => {{ const api = {'Object.values(window).find(v => v instanceof L.Map)._strikemap'};"
+                              " return api.ready(); }", timeout=60000)
+    assert 0 < mp.api("api => api.visibleCount()") < 20000
+    assert mp.page.evaluate("document.querySelectorAll('.sm-marker, .sm-cluster').length") > 0
+    assert mp.errors == []

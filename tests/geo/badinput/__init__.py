@@ -70,7 +70,7 @@ def fake_extract(article: Any, gazetteer: Any, date_override: Any = None) -> Sim
             confidence=0.8, evidence=line, title=article.title, url=article.url, source=article.source,
             published=article.published,
         ))
-    return SimpleNamespace(events=events, unresolved=unresolved)
+    return SimpleNamespace(events=events, unresolved_places=unresolved)
 
 
 def fake_render_maps(gdf: Any, out: Path, *, maps: Any = None) -> list[Path]:

@@ -83,3 +83,19 @@ def test_user_lexicon_folder(tmp_path):
     lex = load_lexicon(tmp_path)
     assert lex.actor_aliases["brigade of testers"].actor == "rebels"
     assert lex.version != load_lexicon().version
+
+
+def test_fallback_places_in_one_governorate_keep_distinct_event_ids():
+    """Regression: two unknown villages shown at the same governorate got the same event_id."""
+    from geo.extract.assemble import Mention, merge_mentions
+
+    def mention(name: str) -> Mention:
+        return Mention(actor="rebels", event_type="shelling", place_as_written=name, place="Idlib", lat=35.75, lon=36.6,
+                       geonameid=None, admin1="Idlib", country_code="SY", geo_precision=3, date=None,
+                       date_precision="unknown", evidence=f"Rockets hit {name}.", reported_by=None, target=None,
+                       actor_how="subject", specific_type=True, sentence_index=0, place_fallback=True)
+
+    events = merge_mentions([mention("Qaryat Alif"), mention("Qaryat Ba")], article_id="a", title=None, url=None,
+                            source=None, published=None, published_inferred=False)
+    assert len(events) == 2
+    assert len({e.event_id for e in events}) == 2
