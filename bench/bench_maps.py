@@ -59,8 +59,13 @@ def bench(sizes: list[int], *, browser: bool = True, workdir: Path | None = None
         t0 = time.perf_counter()
         render_map(events, out, title=f"{n} synthetic events")
         build = time.perf_counter() - t0
+        inline = workdir / f"map-{n}-inline.html"
+        t0 = time.perf_counter()
+        render_map(events, inline, title=f"{n} synthetic events", inline_assets=True)
+        build_inline = time.perf_counter() - t0
         results.append({"events": n, "build_s": round(build, 2), "html_mb": round(out.stat().st_size / 1e6, 2),
-                        "path": str(out)})
+                        "inline_build_s": round(build_inline, 2),
+                        "inline_mb": round(inline.stat().st_size / 1e6, 2), "path": str(out)})
     if browser:
         from browser import browser_unavailable, launch, open_map
         from playwright.sync_api import sync_playwright
@@ -95,7 +100,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.json:
         print(json.dumps(results, indent=2))
         return 0
-    cols = ["events", "build_s", "html_mb", "load_s", "slider_step_s", "page_errors"]
+    cols = ["events", "build_s", "html_mb", "inline_mb", "load_s", "slider_step_s", "page_errors"]
     print("| " + " | ".join(cols) + " |")
     print("|" + "---|" * len(cols))
     for r in results:

@@ -56,7 +56,7 @@ def synthetic_extract(article: Any, gazetteer: Any, date_override: Any = None) -
             admin1=admin1, geonameid=rnd.randint(100000, 999999), confidence=round(rnd.random(), 2),
             evidence=article.text[:200], reported_by="SOHR", title=article.title, published=article.published,
         ))
-    return SimpleNamespace(events=events, unresolved=[])
+    return SimpleNamespace(events=events, unresolved_places=[])
 
 
 def fake_render_maps(gdf: Any, out: Path, *, maps: Any = None) -> list[Path]:
@@ -151,7 +151,9 @@ def main() -> None:
     t0, c0 = time.perf_counter(), time.process_time()
     s = pipeline.update([inp], out, extract=extract_one, versions=VERSIONS)
     total, cpu = time.perf_counter() - t0, time.process_time() - c0
-    assert (s.articles_new, s.articles_unchanged) == (1, args.n), s
+    if (s.articles_new, s.articles_unchanged) != (1, args.n) or s.articles_failed:
+        sys.exit(f"unexpected update: new {s.articles_new}, unchanged {s.articles_unchanged}, "
+                 f"failed {len(s.articles_failed)} (first: {s.articles_failed[:1]})")
     extractor = timer.parts.get("extractor (the one article)", 0.0)
     load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
     print(f"\nupdate with 1 new article on {args.n} articles ({s.events} events): {total:.3f} s total "

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from importlib import resources
 
-from gazetteer.normalize import name_key, normalize
+from gazetteer.normalize import name_key, normalize, normalize_text
 
 __all__ = [
     "Governorate",
@@ -176,7 +176,7 @@ def admin_mentions(text: str) -> tuple[AdminMention, ...]:
     >>> [m.admin1 for m in admin_mentions("raids on the Damascus countryside")]
     ['Rif Dimashq']
     """
-    norm = normalize(_POSSESSIVE_RE.sub(" s", text[:20_000])) if text else ""
+    norm = normalize_text(_POSSESSIVE_RE.sub(" s", text[:20_000])) if text else ""
     if not norm:
         return ()
     table = _alias_table()
@@ -243,7 +243,7 @@ def country_mentions(text: str) -> tuple[str, ...]:
     >>> country_mentions("Turkey-backed factions shelled Tal Rifaat")
     ()
     """
-    norm = normalize(text[:20_000]) if text else ""
+    norm = normalize_text(text[:20_000]) if text else ""
     seen: list[str] = []
     for m in _COUNTRY_RE.finditer(norm):
         cc = _COUNTRIES[m.group(1)]

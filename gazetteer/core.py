@@ -28,11 +28,12 @@ from gazetteer.admin import (
     governorate_for_name,
     governorates,
 )
-from gazetteer.index import NameHit, PlaceIndex, open_embedded_index
+from gazetteer.index import PlaceIndex, open_embedded_index
 from gazetteer.normalize import (
     has_foreign_script,
     name_key,
     normalize,
+    normalize_text,
     parse_name,
     rules,
     skeleton,
@@ -182,6 +183,9 @@ class Gazetteer:
         self.fuzzy_cutoff = fuzzy_cutoff
         self._cand_cache = _LRU(100_000)
         self._result_cache = _LRU(100_000)
+        # what a context text says, independent of the name: the extractor asks about many
+        # names of one paragraph in a row
+        self._ctx_cache = _LRU(4_096)
         self._fuzzy_choices: dict[tuple[str, ...] | None, tuple[list[str], list[tuple[int, int]]]] = {}
         self._gov_places: dict[str, Place] = {}
         for g in governorates():
@@ -238,20 +242,13 @@ class Gazetteer:
         return self._version
 
     # -- candidates -----------------------------------------------------------------
-    def _hits(self, key: str, how: str) -> list[NameHit]:
-        out: list[NameHit] = []
-        for idx in self.indexes:
-            out.extend(idx.by_key(key) if how == "key" else idx.by_skeleton(key))
-        return out
-
     def _exact_variant(self, key: str) -> tuple[Candidate, ...]:
         def compute() -> tuple[Candidate, ...]:
             from rapidfuzz import fuzz
 
             found: dict[tuple, Candidate] = {}
 
-            def add(hit: NameHit, q: float, how: str) -> None:
-                p = hit.place
+            def add(p: Place, q: float, how: str) -> None:
                 if p.feature_code == "ADM1":
                     q *= 0.9  # a bare "Daraa" is the city; the governorate needs "province", "countryside", ...
                 ident = (p.geonameid, p.source) if p.geonameid else (p.name, round(p.lat, 3), round(p.lon, 3))
@@ -264,20 +261,29 @@ class Gazetteer:
             if alt:
                 keys.append((alt, 0.03))
             for k, penalty in keys:
-                for hit in self._hits(k, "key"):
-                    add(hit, (1.0 if hit.is_primary else 0.97) - penalty, "exact")
+                for idx in self.indexes:
+                    hits = idx.key_pids(k)
+                    if hits:
+                        for p, (_, primary) in zip(idx.places([pid for pid, _ in hits]), hits):
+                            add(p, (1.0 if primary else 0.97) - penalty, "exact")
                 skel = skeleton(k)
                 home = self.country
                 if home and any(c.place.country_code == home and c.how == "exact" for c in found.values()):
                     skel = ""  # an exact hit at home: look-alikes would only lose to it
                 if len(skel) >= 2:
-                    for hit in self._hits(skel, "skel"):
-                        if hit.matched_key == k:
-                            continue
-                        ratio = fuzz.ratio(k, hit.matched_key)
-                        if ratio < _MIN_VARIANT_RATIO:
-                            continue  # same skeleton, but hardly the same name ("Xyzzy" / "Kasaz")
-                        add(hit, 0.65 + 0.20 * ratio / 100.0 - penalty, "variant")
+                    ratios: dict[str, float] = {}
+                    for idx in self.indexes:
+                        keep: list[tuple[int, float]] = []
+                        for matched, pid, _ in idx.skeleton_keys(skel):
+                            if matched == k:
+                                continue
+                            ratio = ratios.get(matched)
+                            if ratio is None:
+                                ratio = ratios[matched] = fuzz.ratio(k, matched)
+                            if ratio >= _MIN_VARIANT_RATIO:  # else the same skeleton, hardly the same name
+                                keep.append((pid, ratio))
+                        for p, (_, ratio) in zip(idx.places([pid for pid, _ in keep]), keep):
+                            add(p, 0.65 + 0.20 * ratio / 100.0 - penalty, "variant")
                 if found:
                     break
             return tuple(found.values())
@@ -427,8 +433,7 @@ class Gazetteer:
     def _context(self, text: str | None, query_norm: str, qualifier_gov: str | None, country: str | None,
                  near: tuple[tuple[float, float], ...]) -> tuple[Context, str | None, int]:
         """The ranking context, the fallback governorate, and the precision the context implies."""
-        mentions = admin_mentions(text) if text else ()
-        ctx_norm = normalize(text) if text else ""
+        ctx_norm, mentions, countries = self._ctx_cache.get_or(text, lambda: _read_context(text)) if text else ("", (), ())
         pos = ctx_norm.find(query_norm) if query_norm else -1
         near_prec = 1
         if pos > 0:
@@ -453,7 +458,6 @@ class Gazetteer:
         elif mentions:
             primary = min(mentions, key=lambda m: abs(m.start - pos) if pos >= 0 else m.start).admin1
         weak_unique = primary if (allowed is not None or len({m.admin1 for m in mentions}) == 1) else None
-        countries = country_mentions(text) if text else ()
         ctx = Context(country=country, admin1=primary, allowed_admin1=allowed, countries=countries, near=near)
         return ctx, weak_unique, near_prec
 
@@ -545,6 +549,11 @@ class Gazetteer:
             beaten = rank(cands, Context(country=country))
             return self._answer(query, self._gov_places[gov], 0.35, 3, beaten, note)
         return self._unresolved(query, f"'{parsed.core}' not found in the gazetteer")
+
+
+def _read_context(text: str) -> tuple[str, tuple, tuple[str, ...]]:
+    """What a context text says whatever the name: its normalised form, governorates, countries."""
+    return normalize_text(text), admin_mentions(text), country_mentions(text)
 
 
 @functools.lru_cache(maxsize=1)

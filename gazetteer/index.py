@@ -16,13 +16,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from gazetteer.errors import IndexBuildError
-from gazetteer.normalize import name_key, rules, skeleton
+from gazetteer.normalize import index_keys, name_key, rules
 from gazetteer.place import Place
 
 __all__ = ["PlaceIndex", "NameHit", "INDEX_SCHEMA", "index_digest", "open_embedded_index"]
 
 #: Bump when the table layout or the way names are keyed changes.
-INDEX_SCHEMA = "3"
+INDEX_SCHEMA = "4"
 
 _DDL = """
 CREATE TABLE IF NOT EXISTS places(
@@ -32,14 +32,20 @@ CREATE TABLE IF NOT EXISTS places(
 CREATE TABLE IF NOT EXISTS names(key TEXT NOT NULL, skel TEXT NOT NULL, pid INTEGER NOT NULL,
     is_primary INTEGER NOT NULL, cc TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS meta(k TEXT PRIMARY KEY, v TEXT);
+CREATE TABLE IF NOT EXISTS key_hits(k TEXT PRIMARY KEY, v TEXT NOT NULL) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS skel_hits(s TEXT PRIMARY KEY, v TEXT NOT NULL) WITHOUT ROWID;
 """
+# ``key_hits`` and ``skel_hits`` are derived from ``names`` (see :func:`_build_lookup`): one row
+# per key / skeleton holding every place it finds, so a query is one primary-key read.
 _INDEXES = """
 CREATE INDEX IF NOT EXISTS names_key ON names(key);
-CREATE INDEX IF NOT EXISTS names_skel ON names(skel);
 CREATE INDEX IF NOT EXISTS places_source ON places(source);
 CREATE INDEX IF NOT EXISTS places_gid ON places(geonameid);
 """
 _SEP = "\x1f"
+_KSEP = "\x1e"
+#: Decoded skeleton rows kept per index (the most common skeletons are shared by many names).
+_SKEL_CACHE_SIZE = 50_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,11 +72,11 @@ def index_digest(versions: Sequence[str]) -> str:
 def _name_rows(pid: int, place: Place, names: Iterable[str], primary: str) -> Iterator[tuple[str, str, int, int, str]]:
     seen: set[str] = set()
     for n in names:
-        key = name_key(n)
+        key, skel = index_keys(n)
         if not key or key in seen:
             continue
         seen.add(key)
-        yield key, skeleton(key), pid, int(n == primary), place.country_code
+        yield key, skel, pid, int(n == primary), place.country_code
 
 
 class PlaceIndex:
@@ -106,6 +112,7 @@ class PlaceIndex:
         except sqlite3.Error as err:
             raise IndexBuildError(f"{self.path}: cannot open the place index: {err}") from err
         self._places: dict[int, Place] = {}
+        self._skel_cache: dict[str, tuple[tuple[str, int, bool], ...]] = {}
 
     # -- building -------------------------------------------------------------------
     @classmethod
@@ -121,7 +128,9 @@ class PlaceIndex:
                     conn.executescript("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;" + _DDL)
                     _fill(conn, places)
                     conn.executemany("INSERT OR REPLACE INTO meta VALUES (?, ?)", list({**(meta or {}), "rules": rules().digest, "schema": INDEX_SCHEMA}.items()))
-                    conn.executescript(_INDEXES + "ANALYZE;")
+                    conn.executescript(_INDEXES)
+                    _build_lookup(conn)
+                    conn.executescript("ANALYZE;")
                     conn.commit()
                 finally:
                     conn.close()
@@ -142,28 +151,53 @@ class PlaceIndex:
             self._places[pid] = p
         return p
 
-    _SELECT = ("SELECT p.pid, p.name, p.lat, p.lon, p.cc, p.admin1, p.fcode, p.population, p.geonameid, p.source, "
-               "p.precision, p.note, n.key, n.is_primary FROM names n JOIN places p ON p.pid = n.pid WHERE n.{col} = ?")
+    _PLACE_COLS = "pid, name, lat, lon, cc, admin1, fcode, population, geonameid, source, precision, note"
 
-    def _hits(self, col: str, value: str) -> list[NameHit]:
-        if not value:
-            return []
-        rows = self.conn.execute(self._SELECT.format(col=col), (value,)).fetchall()
-        best: dict[int, NameHit] = {}
-        for row in rows:
-            hit = NameHit(self._place(row), row[12], bool(row[13]))
-            old = best.get(row[0])
-            if old is None or (hit.matched_key == value and old.matched_key != value) or (hit.is_primary and not old.is_primary):
-                best[row[0]] = hit
-        return list(best.values())
+    def places(self, pids: Sequence[int]) -> list[Place]:
+        """The places stored under ``pids``, in that order (read once, then kept)."""
+        cache = self._places
+        missing = [p for p in dict.fromkeys(pids) if p not in cache]
+        for i in range(0, len(missing), 500):
+            chunk = missing[i: i + 500]
+            q = f"SELECT {self._PLACE_COLS} FROM places WHERE pid IN ({','.join('?' * len(chunk))})"
+            for row in self.conn.execute(q, chunk):
+                self._place(row)
+        return [cache[p] for p in pids]
+
+    def key_pids(self, key: str) -> tuple[tuple[int, bool], ...]:
+        """``(pid, is_primary)`` of every place with a name whose :func:`name_key` is ``key``."""
+        if not key:
+            return ()
+        row = self.conn.execute("SELECT v FROM key_hits WHERE k = ?", (key,)).fetchone()
+        if row is None:
+            return ()
+        return tuple((abs(int(x)), x[0] != "-") for x in row[0].split(","))
+
+    def skeleton_keys(self, skel: str) -> tuple[tuple[str, int, bool], ...]:
+        """``(matched key, pid, is_primary)``, one per place with a name whose :func:`skeleton` is ``skel``."""
+        if not skel:
+            return ()
+        out = self._skel_cache.get(skel)
+        if out is None:
+            row = self.conn.execute("SELECT v FROM skel_hits WHERE s = ?", (skel,)).fetchone()
+            out = ()
+            if row is not None:
+                parts = (item.partition(_KSEP) for item in row[0].split(_SEP))
+                out = tuple((k, abs(int(p)), p[0] != "-") for k, _, p in parts)
+            if len(self._skel_cache) >= _SKEL_CACHE_SIZE:
+                self._skel_cache.clear()
+            self._skel_cache[skel] = out
+        return out
 
     def by_key(self, key: str) -> list[NameHit]:
         """Places with a name whose :func:`name_key` is ``key``."""
-        return self._hits("key", key)
+        hits = self.key_pids(key)
+        return [NameHit(p, key, prim) for p, (_, prim) in zip(self.places([pid for pid, _ in hits]), hits)]
 
     def by_skeleton(self, skel: str) -> list[NameHit]:
         """Places with a name whose :func:`skeleton` is ``skel``."""
-        return self._hits("skel", skel)
+        hits = self.skeleton_keys(skel)
+        return [NameHit(p, k, prim) for p, (k, _, prim) in zip(self.places([pid for _, pid, _ in hits]), hits)]
 
     def names_in(self, countries: Iterable[str] | None) -> list[tuple[str, int]]:
         """(name key, pid) for every name in these countries (all when None), for fuzzy search."""
@@ -175,10 +209,10 @@ class PlaceIndex:
 
     def place_by_pid(self, pid: int) -> Place:
         """The place stored under ``pid``."""
-        row = self.conn.execute(
-            "SELECT pid, name, lat, lon, cc, admin1, fcode, population, geonameid, source, precision, note FROM places WHERE pid = ?",
-            (pid,),
-        ).fetchone()
+        p = self._places.get(pid)
+        if p is not None:
+            return p
+        row = self.conn.execute(f"SELECT {self._PLACE_COLS} FROM places WHERE pid = ?", (pid,)).fetchone()
         if row is None:
             raise KeyError(pid)
         return self._place(row)
@@ -227,7 +261,9 @@ class PlaceIndex:
                 stub = Place(name, 0.0, 0.0, cc)
                 batch.extend(_name_rows(pid, stub, [name, *(alts.split(_SEP) if alts else [])], name))
             conn.executemany("INSERT INTO names VALUES (?, ?, ?, ?, ?)", batch)
+            _build_lookup(conn)
             conn.executemany("INSERT OR REPLACE INTO meta VALUES (?, ?)", [("rules", rules().digest), ("schema", INDEX_SCHEMA)])
+        self._forget()
         self.meta = dict(conn.execute("SELECT k, v FROM meta").fetchall())
 
     def replace_source(self, label: str, places: Iterable[Place], version: str) -> int:
@@ -239,11 +275,12 @@ class PlaceIndex:
                 conn.executemany("DELETE FROM names WHERE pid = ?", [(p,) for p in pids])
                 conn.execute("DELETE FROM places WHERE source = ?", (label,))
                 n = _fill(conn, (_relabel(p, label) for p in places))
+                _build_lookup(conn)
                 conn.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", (f"source:{label}", version))
         except sqlite3.Error as err:
             raise IndexBuildError(f"{self.path}: cannot store places of {label}: {err}") from err
         self.meta = dict(conn.execute("SELECT k, v FROM meta").fetchall())
-        self._places.clear()
+        self._forget()
         return n
 
     def remove_source(self, label: str) -> int:
@@ -253,9 +290,14 @@ class PlaceIndex:
             self.conn.executemany("DELETE FROM names WHERE pid = ?", [(p,) for p in pids])
             self.conn.execute("DELETE FROM places WHERE source = ?", (label,))
             self.conn.execute("DELETE FROM meta WHERE k = ?", (f"source:{label}",))
+            _build_lookup(self.conn)
         self.meta = dict(self.conn.execute("SELECT k, v FROM meta").fetchall())
-        self._places.clear()
+        self._forget()
         return len(pids)
+
+    def _forget(self) -> None:
+        self._places.clear()
+        self._skel_cache.clear()
 
     def content_version(self) -> str:
         """A hash of what the index holds (its sources' versions and the rules)."""
@@ -304,6 +346,54 @@ def _fill(conn: sqlite3.Connection, places: Iterable[Place]) -> int:
             new = [r for r in _name_rows(tpid, a, (a.name, *a.alternatenames), "") if r[0] not in have]
             conn.executemany("INSERT INTO names VALUES (?,?,?,?,?)", new)
     return pid - start
+
+
+def _key_rows(rows: Iterable[tuple[str, int, int]]) -> Iterator[tuple[str, str]]:
+    """``key_hits`` rows from names rows sorted by key (then insertion): every pid once, primary if any name is."""
+    cur: str | None = None
+    per: dict[int, int] = {}
+    for key, pid, prim in rows:
+        if key != cur:
+            if per:
+                yield cur, ",".join(str(p) if pr else f"-{p}" for p, pr in per.items())
+            cur, per = key, {}
+        if prim or pid not in per:
+            per[pid] = prim
+    if per:
+        yield cur, ",".join(str(p) if pr else f"-{p}" for p, pr in per.items())
+
+
+def _skel_rows(rows: Iterable[tuple[str, str, int, int]]) -> Iterator[tuple[str, str]]:
+    """``skel_hits`` rows from names rows sorted by skeleton (then insertion).
+
+    One name per pid: the first, unless a later one is the primary name or the skeleton itself.
+    """
+    cur: str | None = None
+    per: dict[int, tuple[str, int]] = {}
+
+    def encode() -> str:
+        return _SEP.join(f"{k}{_KSEP}{p if pr else -p}" for p, (k, pr) in per.items())
+
+    for skel, key, pid, prim in rows:
+        if skel != cur:
+            if per:
+                yield cur, encode()
+            cur, per = skel, {}
+        old = per.get(pid)
+        if old is None or (key == skel and old[0] != skel) or (prim and not old[1]):
+            per[pid] = (key, prim)
+    if per:
+        yield cur, encode()
+
+
+def _build_lookup(conn: sqlite3.Connection) -> None:
+    """(Re)derive ``key_hits`` and ``skel_hits`` from ``names``."""
+    conn.execute("DELETE FROM key_hits")
+    conn.execute("DELETE FROM skel_hits")
+    rows = conn.execute("SELECT key, pid, is_primary FROM names ORDER BY key, rowid")
+    conn.executemany("INSERT INTO key_hits VALUES (?, ?)", _key_rows(rows))
+    rows = conn.execute("SELECT skel, key, pid, is_primary FROM names ORDER BY skel, rowid")
+    conn.executemany("INSERT INTO skel_hits VALUES (?, ?)", _skel_rows(rows))
 
 
 def open_embedded_index(cache: Path, sources: Sequence, rebuild: bool = False) -> PlaceIndex:

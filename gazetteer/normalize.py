@@ -29,8 +29,10 @@ __all__ = [
     "ParsedName",
     "rules",
     "normalize",
+    "normalize_text",
     "name_key",
     "skeleton",
+    "index_keys",
     "strip_attached_article",
     "parse_name",
     "is_arabic",
@@ -62,6 +64,11 @@ class Rules:
     arabic: dict[str, str]
     digest: str = field(default="")
     descriptors_by_length: tuple[tuple[str, int], ...] = field(default=())
+    #: Every word sequence that can make :func:`parse_name` change a name: a lead descriptor
+    #: or a direction at the start, a descriptor at the end (lower case, by word count).
+    lead_words: frozenset[str] = field(default=frozenset())
+    tail_words: frozenset[str] = field(default=frozenset())
+    max_words: int = 0
 
 
 def _merge(base: dict[str, Any], extra: dict[str, Any]) -> dict[str, Any]:
@@ -109,6 +116,10 @@ def rules() -> Rules:
         arabic=dict(raw["arabic"]),
         digest=digest,
         descriptors_by_length=tuple(sorted(raw["descriptors"].items(), key=lambda kv: -len(kv[0]))),
+        lead_words=frozenset(w.lower() for w in (*raw["lead_descriptors"], *raw["directions"])),
+        tail_words=frozenset(w.lower() for w in raw["descriptors"]),
+        max_words=max((w.count(" ") + 1 for w in (*raw["lead_descriptors"], *raw["directions"], *raw["descriptors"])),
+                      default=0),
     )
 
 
@@ -120,8 +131,26 @@ def _skeleton_steps(raw: dict[str, Any]) -> tuple[tuple[re.Pattern[str], Any], .
         if step == "MAP":
             steps.append((alternation, lambda m, _m=mapping: _m[m.group(0)]))
         else:
-            steps.append((re.compile(step[0]), step[1]))
+            steps.append((re.compile(step[0]), _fast_repl(step[1])))
     return tuple(steps)
+
+
+_GROUP_REF_RE = re.compile(r"\\(\d)|\\g<(\d+)>")
+
+
+def _fast_repl(rep: Any) -> Any:
+    """``rep`` as :meth:`re.Pattern.sub` runs it fastest: a lone ``\\1`` becomes a group getter.
+
+    A template string is parsed and expanded on every match; a literal string is not, and a
+    bound ``group`` call is cheaper than template expansion.
+    """
+    if not isinstance(rep, str) or "\\" not in rep:
+        return rep
+    m = _GROUP_REF_RE.fullmatch(rep)
+    if m:
+        n = int(m.group(1) or m.group(2))
+        return lambda mt, _n=n: mt.group(_n) or ""
+    return rep
 
 
 def is_arabic(text: str) -> bool:
@@ -139,6 +168,8 @@ def has_foreign_script(text: str) -> bool:
     >>> has_foreign_script("Пальмира"), has_foreign_script("Palmyra")
     (True, False)
     """
+    if text.isascii():
+        return False
     for m in _NOT_LATIN_ARABIC_RE.finditer(text):
         if m.group(0).isalpha():
             return True
@@ -187,6 +218,19 @@ def normalize(name: str) -> str:
     text = unicodedata.normalize("NFC", text)
     text = "".join(c if (c.isalnum() or c == " ") else " " for c in text)
     return _SPACE_RE.sub(" ", text).strip()[:_MAX_LEN]
+
+
+#: Longer texts are normalised without the cache (a paragraph is rarely a name).
+_CACHE_MAX_CHARS = 120
+
+
+def normalize_text(text: str) -> str:
+    """:func:`normalize` for running text: short texts go through its cache, paragraphs do not.
+
+    >>> normalize_text("Shelling hit Kafr Zita.")
+    'shelling hit kafr zita'
+    """
+    return normalize(text) if len(text) <= _CACHE_MAX_CHARS else normalize.__wrapped__(text)
 
 
 @functools.lru_cache(maxsize=4)
@@ -275,6 +319,23 @@ def skeleton(key: str) -> str:
     return "".join(_skel_token(t, r) for t in key.split(" "))
 
 
+def index_keys(name: str) -> tuple[str, str]:
+    """``(name_key(name), skeleton(name_key(name)))`` without filling the per-name caches.
+
+    For building an index: hundreds of thousands of names, each seen once, would only
+    churn the caches the queries need (the per-word skeleton cache is still used).
+
+    >>> index_keys("Kfar Zeita") == (name_key("Kfar Zeita"), skeleton(name_key("Kfar Zeita")))
+    True
+    """
+    norm = normalize.__wrapped__(name)
+    if not norm:
+        return "", ""
+    r = rules()
+    key = " ".join(_tokens_key(norm.split(" "), r))
+    return key, ("".join(_skel_token(t, r) for t in key.split(" ")) if key else "")
+
+
 def strip_attached_article(key: str) -> str:
     """Remove an article glued to a word ("alhasakah", "ezzor"); '' when there is none.
 
@@ -295,6 +356,17 @@ def strip_attached_article(key: str) -> str:
         changed |= new != tok
         out.append(new)
     return " ".join(t for t in out if t) if changed else ""
+
+
+def _may_have_descriptors(text: str, r: Rules) -> bool:
+    """False when no rule of :func:`parse_name` can apply to ``text`` (single-spaced)."""
+    if "(" in text or "[" in text or "," in text:
+        return True
+    words = text.lower().split(" ")
+    for n in range(1, min(r.max_words, len(words) - 1) + 1):
+        if " ".join(words[:n]) in r.lead_words or " ".join(words[-n:]) in r.tail_words:
+            return True
+    return False
 
 
 @dataclass(frozen=True)
@@ -341,7 +413,12 @@ def parse_name(text: str) -> ParsedName:
     'Damascus'
     """
     r = rules()
-    text = _SPACE_RE.sub(" ", "".join(" " if unicodedata.category(c)[0] == "C" else c for c in text[: _MAX_LEN * 4])).strip()
+    text = text[: _MAX_LEN * 4]
+    if not text.isprintable():
+        text = "".join(" " if unicodedata.category(c)[0] == "C" else c for c in text)
+    text = _SPACE_RE.sub(" ", text).strip()
+    if not _may_have_descriptors(text, r):
+        return ParsedName(core=text.strip(" -'\"."))
     qualifier = None
     m = _BRACKET_RE.match(text)
     if m and m.group(1):

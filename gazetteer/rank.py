@@ -71,10 +71,19 @@ def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     return 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(a)))
 
 
+_IMPORTANCE: dict[tuple[str, int], float] = {}
+
+
 def _importance(p: Place) -> float:
-    base = _FEATURE_IMPORTANCE.get(p.feature_code, 0.2)
-    pop = min(1.0, math.log10(p.population + 1) / 6.5) if p.population else 0.0
-    return max(base, 0.25 + 0.75 * pop if p.population else base)
+    key = (p.feature_code, p.population)
+    v = _IMPORTANCE.get(key)
+    if v is None:
+        base = _FEATURE_IMPORTANCE.get(p.feature_code, 0.2)
+        pop = min(1.0, math.log10(p.population + 1) / 6.5) if p.population else 0.0
+        v = max(base, 0.25 + 0.75 * pop if p.population else base)
+        if len(_IMPORTANCE) < 200_000:
+            _IMPORTANCE[key] = v
+    return v
 
 
 def _coherence(p: Place, near: Sequence[tuple[float, float]]) -> float:

@@ -489,21 +489,15 @@ var {{ this.get_name() }} = (function (map, D) {
     group._zoomEnd = function () { if (group._smLoading) held.zoom = true; else zoomEnd.apply(group, arguments); };
     group._moveEnd = function () { if (group._smLoading) held.move = true; else moveEnd.apply(group, arguments); };
     group._smReplay = function () {
-      if (!group._map) { held = {}; return; }
-      if (held.zoom) zoomEnd.call(group);
-      if (held.move || held.zoom) moveEnd.call(group);
+      var m = group._map, moved = held.zoom || held.move;
       held = {};
+      if (m && moved) { m.removeLayer(group); m.addLayer(group); }  // redraw at the current view
     };
     return group;
   }
   function ready() {
     for (var a = 0; a < groups.length; a++) if (groups[a] && groups[a]._smLoading) return false;
     return true;
-  }
-  function shownRows(a) {
-    var rows = byActor[a], out = [];
-    for (var k = 0; k < rows.length; k++) if (isShown(rows[k])) out.push(rows[k]);
-    return out;
   }
   function heatPoints() {
     var pts = [];
@@ -516,11 +510,27 @@ var {{ this.get_name() }} = (function (map, D) {
     return {shown: shown, total: N, undated: undatedTotal, from: state.from, to: state.to,
             undatedShown: state.undated, fromDay: ND ? D.days[state.from] : null, toDay: ND ? D.days[state.to] : null};
   }
+  var inGroup = new Uint8Array(N);  // 1 where the event's marker is in its actor's group
   function fill(a) {
     var g = groups[a];
     if (!g) return;
-    g.clearLayers();
-    g.addLayers(shownRows(a).map(marker));
+    var rows = byActor[a], add = [], drop = [], k, i, now;
+    for (k = 0; k < rows.length; k++) {
+      i = rows[k]; now = isShown(i) ? 1 : 0;
+      if (now && !inGroup[i]) add.push(i); else if (!now && inGroup[i]) drop.push(i);
+    }
+    if (!add.length && !drop.length) return;
+    if (add.length + drop.length > rows.length / 2) {  // big change: rebuild
+      g.clearLayers();
+      var all = [];
+      for (k = 0; k < rows.length; k++) { i = rows[k]; inGroup[i] = isShown(i) ? 1 : 0; if (inGroup[i]) all.push(marker(i)); }
+      g.addLayers(all);
+    } else {  // small step of the slider: move only the difference
+      drop.forEach(function (j) { inGroup[j] = 0; });
+      add.forEach(function (j) { inGroup[j] = 1; });
+      if (drop.length) g.removeLayers(drop.map(marker));
+      if (add.length) g.addLayers(add.map(marker));
+    }
   }
   function refresh() {
     for (var a = 0; a < groups.length; a++) fill(a);

@@ -43,7 +43,7 @@ def escape_script(js: str) -> str:
     Examples
     --------
     >>> escape_script('var s = "</script><!--";')
-    'var s = "<\\\\/script<\\\\!--";'
+    'var s = "<\\\\/script><\\\\!--";'
     """
     js = re.sub(r"</(script)", r"<\\/\1", js, flags=re.IGNORECASE)
     return js.replace("<!--", "<\\!--")

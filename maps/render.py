@@ -108,7 +108,7 @@ def build_map(
     Examples
     --------
     >>> m = build_map(None)
-    >>> "EventData" in m.get_root().render()
+    >>> "_strikemap" in m.get_root().render()
     True
     """
     import html as _html

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from geo.extract.lexicon import Lexicon
 
-__all__ = ["ActorMention", "find_actors", "actor_for", "count_words", "clause_break_re"]
+__all__ = ["ActorMention", "find_actors", "actor_for", "blamed_actor", "release_actor", "count_words", "clause_break_re"]
 
 
 @dataclass(frozen=True)
@@ -50,8 +50,11 @@ def clause_break_re(lex: Lexicon) -> re.Pattern[str]:
     return pat
 
 
-def find_actors(text: str, lex: Lexicon) -> list[ActorMention]:
+def find_actors(text: str, lex: Lexicon, found: list[tuple[int, int, str, str]] | None = None) -> list[ActorMention]:
     """All actor mentions of ``text``, longest first where they overlap, in text order.
+
+    ``found``: the alias matches of :func:`geo.extract.lexicon.scan_lexicons` for this text
+    (``(start, end, text, name)``), when the caller has scanned already.
 
     Examples
     --------
@@ -59,13 +62,11 @@ def find_actors(text: str, lex: Lexicon) -> list[ActorMention]:
     >>> [(m.text, m.actor) for m in find_actors("Russian warplanes and the SAA hit Idlib", load_lexicon())]
     [('Russian warplanes', 'russia'), ('SAA', 'syrian_government')]
     """
-    found: list[tuple[int, int, str]] = []
-    for alt in (lex.extra["actor_alt_ci"], lex.extra["source_alt_ci"]):
-        for _name, m in alt.finditer(text):
-            found.append((m.start(), m.end(), m.group(0)))
-    for rx in (lex.actor_re_cs, lex.source_re_cs):
-        for m in rx.finditer(text):
-            found.append((m.start(), m.end(), m.group(0)))
+    if found is None:
+        from geo.extract.lexicon import scan_lexicons
+
+        found = scan_lexicons(text, lex).actors
+    found = [(s, e, t) for s, e, t, _n in found]
     # longest first, then earliest: drop overlaps
     found.sort(key=lambda x: (-(x[1] - x[0]), x[0]))
     taken: list[tuple[int, int]] = []
@@ -179,3 +180,65 @@ def actor_for(text: str, g_start: int, g_end: int, actors: list[ActorMention], l
         if a.actor or a.kind == "pronoun":
             return a, "subject"
     return None, "none"
+
+
+def _blame_re(lex: Lexicon) -> re.Pattern[str]:
+    rx = lex.extra.get("blame_re")
+    if rx is None:
+        verbs = lex.cues.get("blame_verbs", []) or [r"(?!x)x"]
+        rx = lex.extra["blame_re"] = re.compile(r"\b(?:" + "|".join(verbs) + r")\b", re.I)
+    return rx
+
+
+_BLAME_ON = re.compile(r"\b(?:on|to)\s+(?:the\s+)?$", re.I)
+
+
+def blamed_actor(text: str, g_start: int, g_end: int, actors: list[ActorMention], lex: Lexicon,
+                 *, clause_start: int = 0) -> ActorMention | None:
+    """The actor an event is blamed on: "Ankara blamed the strike on Tal Rifaat on the YPG" -> the YPG.
+
+    The blame verb stands at most eight words before the trigger in its clause; the actor is the
+    first one after the trigger that follows "on" or "to" ("attributed the attack to ISIS").
+
+    Examples
+    --------
+    >>> from geo.extract.lexicon import load_lexicon
+    >>> lex = load_lexicon()
+    >>> t = "Turkey blamed the attack on Afrin on the YPG"
+    >>> blamed_actor(t, 18, 24, find_actors(t, lex), lex).actor
+    'sdf_ypg'
+    """
+    head = text[clause_start:g_start]
+    m = None
+    for m in _blame_re(lex).finditer(head):
+        pass
+    if m is None or count_words(head[m.end():]) > 8:
+        return None
+    brk = clause_break_re(lex)
+    for a in actors:
+        if a.start < g_end or not a.actor or a.kind == "pronoun":
+            continue
+        gap = text[g_end:a.start]
+        if brk.search(gap) or count_words(gap) > 15:
+            return None
+        if _BLAME_ON.search(gap):
+            return a
+    return None
+
+
+def release_actor(text: str, group: object, lex: Lexicon) -> str | None:
+    """The actor whose strike-release wording a trigger group is in (``release_actors`` of cues.json).
+
+    "Near Raqqa, three strikes engaged an ISIS tactical unit": the coalition's releases name
+    ISIS as the target and no one as the actor.
+    """
+    rules = lex.extra.get("release_rules")
+    if rules is None:
+        rules = lex.extra["release_rules"] = [
+            (r["actor"], re.compile(r["trigger"], re.I), re.compile(r["after"], re.I))
+            for r in lex.cues.get("release_actors", []) if "actor" in r]
+    triggers = getattr(group, "triggers", [])
+    for actor, trig, after in rules:
+        if any(trig.fullmatch(t.text) and after.match(text, t.end) for t in triggers):
+            return actor
+    return None

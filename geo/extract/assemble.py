@@ -39,6 +39,7 @@ class Mention:
     place_fallback: bool = False
     date_how: str = "none"
     notes: list[str] = field(default_factory=list)
+    feature_code: str | None = None
 
 
 def event_id(article_id: str, actor: str, event_type: str, place: str, date: str | None) -> str:
@@ -81,10 +82,39 @@ def _place_key(m: Mention) -> str:
     return m.place if not m.place_fallback else f"{m.place_as_written}@{m.place}"
 
 
+#: Gazetteer feature codes of areas (regions, mountains, plains, districts), not settlements.
+AREA_CODES = frozenset({"RGN", "RGNE", "AREA", "MTS", "MT", "HLLS", "HLL", "PLN", "PLAT", "VAL", "VALS", "DSRT",
+                        "ADM1", "ADM2", "ADM3", "ADMD", "PRK", "OAS"})
+
+
+def _km(a: Mention, b: Mention) -> float:
+    import math
+
+    dy = (a.lat - b.lat) * 111.2
+    dx = (a.lon - b.lon) * 111.2 * math.cos(math.radians((a.lat + b.lat) / 2))
+    return math.hypot(dx, dy)
+
+
+def drop_area_contexts(mentions: list[Mention], km: float = 40.0) -> list[Mention]:
+    """An area named with a town in the same sentence ("Zamalka and Arbin in Eastern Ghouta",
+    "Kansafra in Jabal al-Zawiya") is the towns' context, not an event place of its own: drop
+    it when a finer mention of the same actor and type in that sentence lies within ``km``."""
+    out = []
+    for m in mentions:
+        if not m.place_fallback and m.geo_precision >= 2 and (m.feature_code in AREA_CODES or m.geo_precision == 3) and any(
+                o is not m and o.sentence_index == m.sentence_index and o.actor == m.actor
+                and o.event_type == m.event_type and o.geo_precision < m.geo_precision
+                and not o.place_fallback and _km(o, m) <= km for o in mentions):
+            continue
+        out.append(m)
+    return out
+
+
 def merge_mentions(mentions: list[Mention], *, article_id: str, title: str | None, url: str | None,
                    source: str | None, published: str | None, published_inferred: bool) -> list[Event]:
     """Merge mentions into events (one per actor, type, place, date) and build :class:`Event` records."""
     groups: dict[tuple, list[Mention]] = {}
+    mentions = drop_area_contexts(mentions)
     for m in mentions:
         key = (m.actor, m.event_type, _place_key(m), round(m.lat, 3), round(m.lon, 3), m.date)
         groups.setdefault(key, []).append(m)

@@ -46,6 +46,7 @@ _PATTERNS: list[tuple[str, str]] = [
     ("my", r"(?:in\s+|early\s+|late\s+|mid-?)" + _MON.format(n="m5") + r",?\s+" + _YEAR.format(n="y5")),
     ("m", r"(?:in|since|during|throughout|early|late|mid-?|by|until)\s+(?:early\s+|late\s+|mid-?)?" + _MON.format(n="m6") + r"(?![\w])(?!\s+\d)"),
     ("y", r"(?:in|since|during|throughout|by|until)\s+(?:early\s+|late\s+|mid-?)?" + _YEAR.format(n="y7") + r"(?![\d\-/])"),
+    ("future", r"(?:next|coming)\s+(?:week(?:end)?|month|year|spring|summer|autumn|fall|winter)|in\s+the\s+(?:coming|next)\s+(?:few\s+|several\s+)?(?:hours|days|weeks|months)|within\s+(?:the\s+next\s+)?(?:hours|days|weeks|months)|later\s+this\s+(?:week|month|year)|tomorrow|before\s+(?:the\s+)?(?:spring|summer|autumn|winter|year's\s+end|the\s+end\s+of\s+the\s+year)"),
     ("dbyest", r"the\s+day\s+before\s+yesterday"),
     ("yesterday", r"yesterday"),
     ("today", r"today|tonight|this\s+(?:morning|afternoon|evening)|earlier\s+today|in\s+the\s+past\s+(?:few\s+|several\s+|24\s+|48\s+)?hours|on\s+the\s+same\s+day|overnight"),
@@ -61,6 +62,7 @@ _DATE_RE = re.compile("|".join(f"(?P<{k}>{p})" for k, p in _PATTERNS), re.I)
 _DATE_ALT = Alternation([(k, p) for k, p in _PATTERNS], ignorecase=True, suffix=r"(?!\w)")
 #: A quick test: no digit, month, weekday or relative word -> no date expression.
 _MAYBE_DATE = re.compile(r"\d|day|yesterday|week|month|year|night|ago|hours|today|tonight|morning|evening|afternoon|"
+                         r"tomorrow|spring|summer|autumn|fall|winter|"
                          r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)", re.I)
 _WORDNUM = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
             "eight": 8, "nine": 9, "ten": 10}
@@ -184,6 +186,8 @@ def _resolve(m: re.Match[str], ref: dt.date | None) -> tuple[dt.date | None, str
         return _safe_date(y, month, 1), "month", False
     if k == "y":
         return _safe_date(int(g["y7"]), 1, 1), "year", False
+    if k == "future":
+        return None, "unknown", True
     if ref is None:
         return None, "unknown", False
     if k == "dbyest":

@@ -49,7 +49,8 @@ def factuality(text: str, group: TriggerGroup, lex: Lexicon, *, is_question: boo
     """
     if is_question:
         return False, "question"
-    first = group.triggers[0]
+    # up to the first event word: "aircraft did not carry out any strikes" is negated
+    first = next((t for t in group.triggers if t.role == "event"), group.triggers[0])
     head = text[:first.start]
     # the clause the trigger sits in
     cb = list(clause_break_re(lex).finditer(head))
@@ -81,6 +82,16 @@ def factuality(text: str, group: TriggerGroup, lex: Lexicon, *, is_question: boo
         if cat == "denial" and re.search(r"\b(?:but|however)\b", w[m.end():], re.I):
             continue
         return False, f"{cat}: {m.group(0)}"
+    # announced, not reported: "The offensive on Idlib is expected to begin next week"
+    post = _post_trigger(lex)
+    if post is not None:
+        tail = text[group.end:]
+        cb2 = clause_break_re(lex).search(tail)
+        if cb2:
+            tail = tail[:cb2.start()]
+        m = post[0].search(tail)
+        if m and count_words(tail[:m.start()]) <= post[2] and not post[1].search(tail[:m.start()]):
+            return False, f"announced: {m.group(0)}"
     # an infinitive of purpose: "to attack", "to launch an offensive" (but "continued to pound")
     inf = _INFINITIVE.search(_window(clause, 8))
     if inf:
@@ -90,6 +101,24 @@ def factuality(text: str, group: TriggerGroup, lex: Lexicon, *, is_question: boo
                              pre, re.I):
                 return False, "infinitive"
     return True, None
+
+
+def _post_trigger(lex: Lexicon) -> tuple[re.Pattern[str], re.Pattern[str], int] | None:
+    """The compiled ``post_trigger_nonfactual`` cues of ``lex`` (cue, blockers, window)."""
+    if "post_trigger" not in lex.extra:
+        spec = lex.cues.get("post_trigger_nonfactual")
+        if not spec:
+            lex.extra["post_trigger"] = None
+        else:
+            cue = re.compile(r"(?<![\w\-])(?:" + "|".join(spec["patterns"]) + r")(?![\w])", re.I)
+            words = [re.escape(b) for b in spec.get("blockers", []) if b.isalpha()]
+            puncts = "".join(re.escape(b) for b in spec.get("blockers", []) if not b.isalpha())
+            parts = [r"\b(?:" + "|".join(words) + r")\b"] if words else []
+            if puncts:
+                parts.append(f"[{puncts}]")
+            block = re.compile("|".join(parts) or r"(?!x)x", re.I)
+            lex.extra["post_trigger"] = (cue, block, int(spec.get("window", 8)))
+    return lex.extra["post_trigger"]
 
 
 def reported_by(text: str, lex: Lexicon) -> str | None:
@@ -109,7 +138,7 @@ def reported_by(text: str, lex: Lexicon) -> str | None:
         return None
     best: tuple[int, str] | None = None
     for rx in (lex.source_re_ci, lex.source_re_cs):
-        for m in rx.finditer(text):
+        for _n, m in rx.finditer(text):
             name = lex.source_names.get(m.group(0).lower().replace("\u2019", "'"))
             if name is None:
                 continue

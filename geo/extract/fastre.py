@@ -1,38 +1,134 @@
 """A large alternation of patterns matched fast: only at word starts, and only the alternatives
-that can begin with the word's first character.
+whose first letters fit the word.
 
 Python's ``re`` tries every alternative of ``a|b|c|...`` at every position; with a few hundred
-lexicon entries that dominates the extractor's time. :class:`Alternation` splits the
-alternatives by their possible first character once (with the ``regex`` module's partial
-matching) and compiles one smaller regex per character.
+lexicon entries that dominates the extractor's time. :class:`Alternation` reads, once, the
+first (up to three) characters every alternative can begin with (from the parse tree of its
+regular expression, without matching anything), and at a word start tries only the
+alternatives indexed under that word's first characters. Each alternative is compiled on first
+use, so building the index is cheap; :meth:`Alternation.warm` compiles them all (before a fork).
+
+:func:`scan` runs several alternations over a text in one pass over its word starts (the
+extractor's lexicons share one scan).
 """
 from __future__ import annotations
 
 import re
-import string
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
-__all__ = ["Alternation"]
+try:  # Python >= 3.11
+    from re import _constants as _sc  # type: ignore[attr-defined]
+    from re import _parser as _sp  # type: ignore[attr-defined]
+except ImportError:  # pragma: no cover - Python 3.10
+    import sre_constants as _sc  # type: ignore[no-redef]
+    import sre_parse as _sp  # type: ignore[no-redef]
+
+__all__ = ["Alternation", "prefixes", "scan", "word_starts"]
 
 _WORD_START = re.compile(r"(?<![\w\-])[^\W_]|(?<![\w\-])_")
+#: How many leading characters the index uses.
+KEY_LEN = 3
+_MAX_SET = 64  # more prefixes than this: keep them shorter
 
 
-def _first_chars(body: str, ignorecase: bool) -> set[str] | None:
-    """Characters a match of ``body`` can start with (None: could not tell, try everywhere)."""
-    try:
-        import regex
-    except ImportError:  # pragma: no cover - regex is a dependency of dateparser/trafilatura
-        return None
-    flags = regex.I if ignorecase else 0
-    alphabet = string.ascii_lowercase + string.digits if ignorecase else string.ascii_letters + string.digits
-    try:
-        rx = regex.compile(body, flags)
-    except regex.error:
-        return None
-    out = {c for c in alphabet if rx.fullmatch(c, partial=True) is not None}
-    # non-ASCII first letters: keep the alternative for any of them
-    out.add("\x00")
+def word_starts(text: str) -> list[int]:
+    """Offsets of the word starts of ``text`` (a letter or digit not after a word character or hyphen)."""
+    return [m.start() for m in _WORD_START.finditer(text)]
+
+
+def _lit(code: int, ignorecase: bool) -> str:
+    c = chr(code)
+    return c.lower() if ignorecase else c
+
+
+def _seq_prefixes(items: list, k: int, ignorecase: bool) -> tuple[set[str], set[str]]:
+    """``(prefixes, cut)``: the prefixes (at most ``k`` characters) every match of the parsed
+    sequence starts with, and those of them cut short (anything may follow).
+
+    A prefix shorter than ``k`` and not cut means the sequence ends there. The result is
+    always a necessary condition: where the parse tree is not understood, the prefix is cut.
+    """
+    out = {""}
+    cut: set[str] = set()
+    for op, av in items:
+        grow = {p for p in out if len(p) < k and p not in cut}
+        if not grow:
+            break
+        keep = out - grow
+        if op is _sc.LITERAL:
+            new = {p + _lit(av, ignorecase) for p in grow}
+        elif op is _sc.IN:
+            chars: set[str] = set()
+            ok = True
+            for iop, iav in av:
+                if iop is _sc.LITERAL:
+                    chars.add(_lit(iav, ignorecase))
+                elif iop is _sc.RANGE and iav[1] - iav[0] < 10:
+                    chars.update(_lit(c, ignorecase) for c in range(iav[0], iav[1] + 1))
+                else:
+                    ok = False
+                    break
+            if not ok:
+                cut |= grow
+                continue
+            new = {p + c for p in grow for c in chars}
+        elif op in (_sc.AT, _sc.ASSERT, _sc.ASSERT_NOT):
+            continue  # zero width: ignoring a condition keeps the prefix necessary
+        elif op is _sc.SUBPATTERN:
+            new = _concat(grow, _seq_prefixes(list(av[-1]), k, ignorecase), k, cut)
+        elif op is _sc.BRANCH:
+            subs: set[str] = set()
+            subcut: set[str] = set()
+            for alt in av[1]:
+                a, c = _seq_prefixes(list(alt), k, ignorecase)
+                subs |= a
+                subcut |= c
+            new = _concat(grow, (subs, subcut), k, cut)
+        elif op in (_sc.MAX_REPEAT, _sc.MIN_REPEAT):
+            lo, _hi, body = av
+            a, _c = _seq_prefixes(list(body), k, ignorecase)
+            # after one repetition the pattern is not followed further: those prefixes are cut
+            once = _concat(grow, (a, a), k, cut)
+            new = once | (grow if lo == 0 else set())
+        else:  # ANY, CATEGORY, NOT_LITERAL, GROUPREF ...: anything may come next
+            cut |= grow
+            continue
+        out = keep | new
+        if len(out) > _MAX_SET:
+            short = {p[:1] for p in out}
+            return short, set(short)
+    return out, cut
+
+
+def _concat(heads: set[str], tails: tuple[set[str], set[str]], k: int, cut: set[str]) -> set[str]:
+    subs, subcut = tails
+    out = set()
+    for h in heads:
+        for t in subs:
+            p = (h + t)[:k]
+            out.add(p)
+            if t in subcut and len(p) < k:
+                cut.add(p)
     return out
+
+
+def prefixes(body: str, *, ignorecase: bool = True, k: int = KEY_LEN) -> set[str]:
+    """The leading characters a match of regex ``body`` must begin with (one of the set).
+
+    Examples
+    --------
+    >>> sorted(prefixes(r"air[- ]?strikes?|(?:ground )?offensives?"))
+    ['air', 'gro', 'off']
+    >>> prefixes(r"\\w+ly")
+    {''}
+    """
+    flags = _sc.SRE_FLAG_IGNORECASE if ignorecase else 0
+    try:
+        tree = _sp.parse(body, flags)
+    except re.error:
+        return {""}
+    data = list(tree.data if hasattr(tree, "data") else tree)
+    return _seq_prefixes(data, k, ignorecase)[0]
 
 
 class Alternation:
@@ -48,41 +144,116 @@ class Alternation:
     [('air', 'Air strikes'), ('strike', 'strikes')]
     """
 
-    def __init__(self, items: list[tuple[str, str]], *, ignorecase: bool = True, suffix: str = "") -> None:
+    def __init__(self, items: Sequence[tuple[str, str]], *, ignorecase: bool = True, suffix: str = "") -> None:
         self.ignorecase = ignorecase
-        flags = re.I if ignorecase else 0
-        buckets: dict[str, list[tuple[str, str]]] = {}
-        anywhere: list[tuple[str, str]] = []
-        order = {name: i for i, (name, _) in enumerate(items)}
-        for name, body in items:
-            chars = _first_chars(body, ignorecase)
-            if chars is None:
-                anywhere.append((name, body))
-                continue
-            for c in chars:
-                buckets.setdefault(c, []).append((name, body))
-        self._table: dict[str, re.Pattern[str]] = {}
-        keys = set(buckets) | ({"\x00"} if anywhere else set())
-        for c in keys:
-            alts = sorted(buckets.get(c, []) + anywhere, key=lambda x: order[x[0]])
-            self._table[c] = re.compile("|".join(f"(?P<{n}>{b}){suffix}" for n, b in alts), flags)
-        self._other = self._table.get("\x00")
+        self._flags = re.I if ignorecase else 0
+        self._suffix = suffix
+        self._items = list(items)
+        self._compiled: list[re.Pattern[str] | None] = [None] * len(self._items)
+        index: dict[str, list[int]] = {}
+        anywhere: list[int] = []
+        for i, (_name, body) in enumerate(self._items):
+            for p in prefixes(body, ignorecase=ignorecase):
+                if p:
+                    index.setdefault(p, []).append(i)
+                else:
+                    anywhere.append(i)
+        self._index = {p: tuple(v) for p, v in index.items()}
+        self._anywhere = tuple(anywhere)
+        self._lengths = tuple(sorted({len(p) for p in index}, reverse=True))
+        self._cands: dict[tuple[str, ...], tuple[int, ...]] = {}
+        self._combos: dict[tuple[int, ...], re.Pattern[str]] = {}
 
-    def finditer(self, text: str) -> Iterator[tuple[str, re.Match[str]]]:
-        pos = 0
-        table = self._table
-        lower = self.ignorecase
-        for w in _WORD_START.finditer(text):
-            s = w.start()
-            if s < pos:
+    def _rx(self, i: int) -> re.Pattern[str]:
+        rx = self._compiled[i]
+        if rx is None:
+            name, body = self._items[i]
+            rx = self._compiled[i] = re.compile(f"(?P<{name}>{body}){self._suffix}", self._flags)
+        return rx
+
+    def combo(self, cands: tuple[int, ...]) -> re.Pattern[str]:
+        """One regex of the alternatives ``cands`` (in order: the first that matches wins)."""
+        rx = self._combos.get(cands)
+        if rx is None:
+            if len(cands) == 1:
+                rx = self._rx(cands[0])
+            else:
+                body = "|".join(f"(?P<{self._items[i][0]}>{self._items[i][1]}){self._suffix}" for i in cands)
+                rx = re.compile(body, self._flags)
+            self._combos[cands] = rx
+        return rx
+
+    def warm(self) -> None:
+        """Compile every group of alternatives now (before forking worker processes)."""
+        keys = {p for p in self._index}
+        for k in keys:
+            self.combo(self.candidates(k, 0))
+
+    def candidates(self, text: str, s: int) -> tuple[int, ...]:
+        """The alternatives that may match at ``s``, in their order."""
+        head = text[s:s + KEY_LEN]
+        if self.ignorecase:
+            head = head.lower()
+        keys = tuple(head[:n] for n in self._lengths)
+        c = self._cands.get(keys)
+        if c is None:
+            found: set[int] = set(self._anywhere)
+            for key in keys:
+                found.update(self._index.get(key, ()))
+            c = self._cands[keys] = tuple(sorted(found))
+        return c
+
+    def match_at(self, text: str, s: int) -> re.Match[str] | None:
+        """The first alternative matching at ``s`` (None if none does)."""
+        c = self.candidates(text, s)
+        if not c:
+            return None
+        m = self.combo(c).match(text, s)
+        return m if m is not None and m.end() > s else None
+
+    def finditer(self, text: str, starts: list[int] | None = None) -> Iterator[tuple[str, re.Match[str]]]:
+        yield from scan(text, (self,), starts)[0]
+
+
+_SCANNERS: dict[tuple[int, ...], "_Scanner"] = {}
+
+
+class _Scanner:
+    """Several alternations indexed together: one dictionary look-up per word start."""
+
+    def __init__(self, alternations: Sequence[Alternation]) -> None:
+        self.alts = tuple(alternations)
+        self.cache: dict[str, tuple[tuple[int, tuple[int, ...]], ...]] = {}
+
+    def at(self, text: str, s: int) -> tuple[tuple[int, tuple[int, ...]], ...]:
+        head = text[s:s + KEY_LEN]
+        r = self.cache.get(head)
+        if r is None:
+            r = self.cache[head] = tuple((j, c) for j, alt in enumerate(self.alts)
+                                         if (c := alt.candidates(head, 0)))
+        return r
+
+
+def scan(text: str, alternations: Sequence[Alternation],
+         starts: list[int] | None = None) -> list[list[tuple[str, re.Match[str]]]]:
+    """Run several alternations over ``text`` in one pass over its word starts.
+
+    Returns one list of ``(name, match)`` per alternation, as :meth:`Alternation.finditer` would.
+    """
+    key = tuple(id(a) for a in alternations)
+    sc = _SCANNERS.get(key)
+    if sc is None or sc.alts != tuple(alternations):
+        sc = _SCANNERS[key] = _Scanner(alternations)
+    outs: list[list[tuple[str, re.Match[str]]]] = [[] for _ in alternations]
+    pos = [0] * len(alternations)
+    at = sc.at
+    for w in (_WORD_START.finditer(text) if starts is None else starts):
+        s = w if isinstance(w, int) else w.start()
+        for j, cands in at(text, s):
+            if s < pos[j]:
                 continue
-            c = text[s]
-            if lower:
-                c = c.lower()
-            rx = table.get(c) if c.isascii() else self._other
-            if rx is None:
-                continue
-            m = rx.match(text, s)
+            m = alternations[j].combo(cands).match(text, s)
             if m is not None and m.end() > s:
-                pos = m.end()
-                yield m.lastgroup or "", m
+                pos[j] = m.end()
+                outs[j].append((m.lastgroup or "", m))
+    return outs

@@ -28,6 +28,9 @@ __all__ = [
     "load_lexicon",
     "lexicon_hash",
     "alternation",
+    "Found",
+    "warm_up",
+    "scan_lexicons",
 ]
 
 #: The folder of the default lexicons.
@@ -51,21 +54,20 @@ class Lexicon:
     """All compiled lexicons of the extractor."""
 
     actor_aliases: dict[str, ActorAlias]
-    actor_re_cs: re.Pattern[str]
-    actor_re_ci: re.Pattern[str]
+    actor_re_cs: Any  # Alternation (case-sensitive aliases)
+    actor_re_ci: Any  # Alternation
     profiles: dict[str, dict[str, Any]]
     triggers: list[dict[str, Any]]
-    trigger_re: re.Pattern[str]
     trigger_alt: Any
     trigger_info: dict[str, dict[str, Any]]  # regex group name -> entry
-    source_re_cs: re.Pattern[str]
-    source_re_ci: re.Pattern[str]
+    source_re_cs: Any  # Alternation
+    source_re_ci: Any  # Alternation
     source_names: dict[str, str]  # lower alias -> name
     cues: dict[str, Any]
     places: dict[str, Any]
     governorates: dict[str, Governorate]  # lower alias -> governorate
     governorate_list: list[Governorate]
-    governorate_re: re.Pattern[str]
+    governorate_re: Any  # Alternation
     abbreviations: frozenset[str]
     nonfactual: list[tuple[str, int, re.Pattern[str]]]
     factual_infinitive_re: re.Pattern[str]
@@ -108,6 +110,57 @@ def alternation(phrases: list[str], *, literal: bool = True) -> str:
 def _wb(body: str) -> str:
     """Whole-word wrapper that also works for aliases ending in '.' or starting with a digit."""
     return rf"(?<![\w\-])(?:{body})(?![\w]|-\w)"
+
+
+def _literal_alternation(phrases: list[str], *, ignorecase: bool, tag: str) -> Any:
+    from geo.extract.fastre import Alternation
+
+    alts = alternation(phrases).split("|") if phrases else []
+    return Alternation([(f"{tag}{i}", q) for i, q in enumerate(alts)], ignorecase=ignorecase,
+                       suffix=r"(?![\w]|-\w)")
+
+
+@dataclass
+class Found:
+    """What one scan of a text found: ``(start, end, text, name)`` per lexicon, in order."""
+
+    triggers: list[tuple[int, int, str, str]]
+    actors: list[tuple[int, int, str, str]]  # actor and source aliases, overlapping allowed
+    governorates: list[tuple[int, int, str, str]]
+
+    def split(self, spans: list[tuple[int, int]]) -> list["Found"]:
+        """The matches inside each span ``(start, end)`` (in order, not overlapping), with
+        offsets relative to the span's start."""
+        import bisect
+
+        def cut(xs: list[tuple[int, int, str, str]]) -> list[list[tuple[int, int, str, str]]]:
+            starts = [x[0] for x in xs]
+            out = []
+            for a, b in spans:
+                lo, hi = bisect.bisect_left(starts, a), bisect.bisect_left(starts, b)
+                out.append([(s - a, e - a, t, n) for s, e, t, n in xs[lo:hi] if e <= b])
+            return out
+        tr, ac, gv = cut(self.triggers), cut(self.actors), cut(self.governorates)
+        return [Found(tr[i], ac[i], gv[i]) for i in range(len(spans))]
+
+
+def scan_lexicons(text: str, lex: "Lexicon") -> Found:
+    """Match every lexicon of ``lex`` over ``text`` in one pass over its word starts.
+
+    Examples
+    --------
+    >>> f = scan_lexicons("Russian jets struck Idlib", load_lexicon())
+    >>> [t for _s, _e, t, _n in f.triggers], [t for _s, _e, t, _n in f.governorates]
+    (['jets', 'struck'], ['Idlib'])
+    """
+    from geo.extract.fastre import scan
+
+    alts = (lex.trigger_alt, lex.actor_re_ci, lex.actor_re_cs, lex.source_re_ci, lex.source_re_cs,
+            lex.governorate_re)
+    res = scan(text, alts)
+    conv = [[(m.start(), m.end(), m.group(0), n) for n, m in r] for r in res]
+    actors = sorted(conv[1] + conv[2] + conv[3] + conv[4])
+    return Found(conv[0], actors, conv[5])
 
 
 def _read_jsonl(path: Path) -> list[dict[str, Any]]:
@@ -164,10 +217,8 @@ def load_lexicon(data_dir: str | Path = DATA_DIR) -> Lexicon:
                 continue
             aliases[key] = ActorAlias(a, row.get("actor"), kind, bool(row.get("air")))
             (cs if not any(c.islower() for c in a) else ci).append(a)
-    actor_re_cs = re.compile(_wb(alternation(cs)))
-    actor_re_ci = re.compile(_wb(alternation(ci)), re.I)
-    actor_alt_ci = Alternation([(f"a{i}", q) for i, q in enumerate(alternation(ci).split("|"))],
-                               ignorecase=True, suffix=r"(?![\w]|-\w)")
+    actor_re_cs = _literal_alternation(cs, ignorecase=False, tag="c")
+    actor_re_ci = _literal_alternation(ci, ignorecase=True, tag="a")
     # -- triggers
     triggers = _read_jsonl(d / "triggers.jsonl")
     parts, info = [], {}
@@ -180,7 +231,6 @@ def load_lexicon(data_dir: str | Path = DATA_DIR) -> Lexicon:
     for p, name, row in flat:
         parts.append(f"(?P<{name}>{p})")
         info[name] = row
-    trigger_re = re.compile(_wb("|".join(parts)), re.I)
     trigger_alt = Alternation([(name, p) for p, name, _row in flat], ignorecase=True, suffix=r"(?![\w]|-\w)")
     # -- sources
     s_cs, s_ci, names = [], [], {}
@@ -188,10 +238,8 @@ def load_lexicon(data_dir: str | Path = DATA_DIR) -> Lexicon:
         for a in row.get("aliases", []):
             names[a.lower().replace("\u2019", "'")] = row["name"]
             (s_cs if not any(c.islower() for c in a) else s_ci).append(a)
-    source_re_cs = re.compile(_wb(alternation(s_cs)))
-    source_re_ci = re.compile(_wb(alternation(s_ci)), re.I)
-    source_alt_ci = Alternation([(f"s{i}", q) for i, q in enumerate(alternation(s_ci).split("|"))],
-                                ignorecase=True, suffix=r"(?![\w]|-\w)")
+    source_re_cs = _literal_alternation(s_cs, ignorecase=False, tag="r")
+    source_re_ci = _literal_alternation(s_ci, ignorecase=True, tag="s")
     # -- cues, places
     with open(d / "cues.json", encoding="utf-8") as fh:
         cues = json.load(fh)
@@ -212,14 +260,13 @@ def load_lexicon(data_dir: str | Path = DATA_DIR) -> Lexicon:
         for a in (*g.aliases, g.admin1):
             govs[_norm_key(a)] = g
             galiases.append(a)
-    governorate_re = re.compile(_wb(alternation(galiases)), re.I)
+    governorate_re = _literal_alternation(galiases, ignorecase=True, tag="g")
     lex = Lexicon(
         actor_aliases=aliases,
         actor_re_cs=actor_re_cs,
         actor_re_ci=actor_re_ci,
         profiles=profiles,
         triggers=triggers,
-        trigger_re=trigger_re,
         trigger_alt=trigger_alt,
         trigger_info=info,
         source_re_cs=source_re_cs,
@@ -236,7 +283,15 @@ def load_lexicon(data_dir: str | Path = DATA_DIR) -> Lexicon:
         attribution_re=attribution_re,
         not_places=frozenset(p.lower() for p in places.get("not_places", [])),
     )
-    lex.extra["actor_alt_ci"] = actor_alt_ci
-    lex.extra["source_alt_ci"] = source_alt_ci
     lex.version = lexicon_hash(d)
+    return lex
+
+
+def warm_up(data_dir: str | Path = DATA_DIR) -> Lexicon:
+    """Load the lexicon and compile every pattern now: call before forking worker processes,
+    so that they share the compiled lexicon instead of each compiling it again."""
+    lex = load_lexicon(data_dir)
+    for alt in (lex.trigger_alt, lex.actor_re_ci, lex.actor_re_cs, lex.source_re_ci, lex.source_re_cs,
+                lex.governorate_re):
+        alt.warm()
     return lex

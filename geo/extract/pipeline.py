@@ -12,11 +12,11 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
-from geo.extract.actors import ActorMention, actor_for, clause_break_re, count_words, find_actors
+from geo.extract.actors import ActorMention, actor_for, blamed_actor, clause_break_re, count_words, find_actors, release_actor
 from geo.extract.assemble import Mention, merge_mentions
 from geo.extract.dates import DateMention, find_dates, infer_article_date
 from geo.extract.factuality import factuality, reported_by
-from geo.extract.lexicon import Lexicon, load_lexicon
+from geo.extract.lexicon import Lexicon, load_lexicon, scan_lexicons
 from geo.extract.places import PlaceMention, _patterns, find_places, resolve_place
 from geo.extract.sentences import Sentence, normalize_text, split_sentences
 from geo.extract.triggers import TriggerGroup, find_triggers, group_triggers, group_types
@@ -179,10 +179,12 @@ def extract(article: Any, gazetteer: Any | None = None, *, date_override: dt.dat
     if title and not text.lstrip().startswith(title.strip()[:60]):
         text = title + "\n\n" + text
     split = split_sentences(text, lex)
-    trig = [_triggers(s, lex) for s in split]
+    # one scan of the article for every lexicon, shared out to the sentences
+    found = scan_lexicons(text, lex).split([(s.start, s.end) for s in split])
+    trig = [find_triggers(s.text, lex, found[i].triggers) for i, s in enumerate(split)]
     # actors are read where an event word is, and in the two sentences before it (for "its", "the strikes")
     need = {j for i, tr in enumerate(trig) if tr for j in (i - 2, i - 1, i)}
-    sents = [_analyse(s, lex, ref, trig[i], i in need) for i, s in enumerate(split)]
+    sents = [_analyse(s, lex, ref, trig[i], i in need, found[i].actors) for i, s in enumerate(split)]
     # pass 1: explicit actors of every event mention; the article's dominant strike actor
     counts: Counter[str] = Counter()
     for i, st in enumerate(sents):
@@ -193,6 +195,9 @@ def extract(article: Any, gazetteer: Any | None = None, *, date_override: dt.dat
             cs = _clause_start(st.s.text, g.start, lex)
             prev_end = st.groups[prev_gi].end if prev_gi is not None and st.groups[prev_gi].end > cs else 0
             a, how = actor_for(st.s.text, g.start, g.end, st.actors, lex, clause_start=cs, prev_group_end=prev_end)
+            blamed = blamed_actor(st.s.text, g.start, g.end, st.actors, lex, clause_start=cs)
+            if blamed is not None:
+                a, how = blamed, "agent"  # "Ankara blamed the strike on government forces"
             if a is None and prev_gi is not None:
                 # coordination: "pounded X on Wednesday, striking Y" / "struck a unit and destroyed a position"
                 pa, phow = st.explicit.get(prev_gi, (None, "none"))
@@ -223,10 +228,11 @@ def extract(article: Any, gazetteer: Any | None = None, *, date_override: dt.dat
     P = _patterns(lex)
     last_gov: str | None = None  # the governorate named last: what "the province" refers to
     last_town: PlaceMention | None = None  # the town named last: what "the town" refers to
+    pending_towns: list[int] = []  # sentences with no event since last_town, not yet read for towns
     for i, st in enumerate(sents):
         s = st.s
         t = s.text
-        govs_here = [lex.governorate(m.group(0)) for m in lex.governorate_re.finditer(t)]
+        govs_here = [lex.governorate(g[2]) for g in found[i].governorates]
         govs_here = [g for g in govs_here if g is not None]
         context = t
         if not govs_here and last_gov and _ANAPHORIC_PROVINCE.search(t):
@@ -250,6 +256,11 @@ def extract(article: Any, gazetteer: Any | None = None, *, date_override: dt.dat
             if actor is None and g.coref != "none":
                 actor = _recent_agent(history, i)
                 how = "coref_local" if actor else "none"
+                if actor is None:
+                    # a strike release: "Near Raqqa, three strikes engaged an ISIS tactical unit"
+                    rel = release_actor(t, g, lex)
+                    if rel is not None and dominant in (None, rel):
+                        actor, how = rel, "subject"
                 if actor is None and g.coref == "any" and dominant:
                     actor, how = dominant, "coref_dominant"
                 if actor is None and g.coref == "any" and _DEFINITE.search(t[max(0, g.start - 20):g.start]):
@@ -275,10 +286,7 @@ def extract(article: Any, gazetteer: Any | None = None, *, date_override: dt.dat
             if first_date is not None:
                 last_date = (i, s.paragraph, first_date)
             if _CAPITALISED.search(t[1:]):
-                masks0 = [(a.start, a.end) for a in st.actors if a.kind != "pronoun"]
-                towns = [p for p in find_places(t, lex, gz, masks0, []) if p.role == "item" and p.governorate is None]
-                if towns:
-                    last_town = towns[-1]
+                pending_towns.append(i)  # read only if a later "the town" needs it
             continue
         # places of the sentence
         masks = [(a.start, a.end) for a in st.actors if a.kind != "pronoun"]
@@ -288,6 +296,16 @@ def extract(article: Any, gazetteer: Any | None = None, *, date_override: dt.dat
         places = find_places(t, lex, gz, masks, spans)
         items = [p for p in places if p.role == "item" or not any(q.locator is p for q in places)]
         # "the town", "the city": the town named last (in an earlier sentence)
+        if pending_towns and _ANAPHORIC_TOWN.search(t):
+            for j in reversed(pending_towns):
+                stj = sents[j]
+                acts = stj.actors or find_actors(stj.s.text, lex, found[j].actors)
+                masks0 = [(a.start, a.end) for a in acts if a.kind != "pronoun"]
+                towns = [p for p in find_places(stj.s.text, lex, gz, masks0, []) if p.role == "item" and p.governorate is None]
+                if towns:
+                    last_town = towns[-1]
+                    break
+        pending_towns = []
         if last_town is not None:
             for am in _ANAPHORIC_TOWN.finditer(t):
                 if any(p.start <= am.start() < p.end for p in places):
@@ -351,6 +369,9 @@ def extract(article: Any, gazetteer: Any | None = None, *, date_override: dt.dat
                     continue
                 if rp.country_code in prof.get("home_countries", []) and rp.country_code != "SY":
                     continue  # the actor's own country: an origin, not a target
+                abroad = _abroad(t, p, lex)
+                if abroad is not None and abroad != rp.country_code:
+                    continue  # "near Sinjar in northern Iraq": not the Syrian homonym
                 if not rp.fallback and rp.precision < 3:
                     near_pts.append((rp.lat, rp.lon))
                 mentions.append(Mention(
@@ -359,7 +380,7 @@ def extract(article: Any, gazetteer: Any | None = None, *, date_override: dt.dat
                     country_code=rp.country_code, geo_precision=rp.precision, date=date,
                     date_precision=dprec, evidence=t, reported_by=src, target=target, actor_how=how,
                     specific_type=etype in _SPECIFIC, sentence_index=i, place_fallback=rp.fallback,
-                    date_how=date_how,
+                    date_how=date_how, feature_code=rp.feature_code,
                 ))
         if first_date is not None:
             last_date = (i, s.paragraph, first_date)
@@ -368,6 +389,22 @@ def extract(article: Any, gazetteer: Any | None = None, *, date_override: dt.dat
                             url=getattr(article, "url", None), source=getattr(article, "source", None),
                             published=published, published_inferred=inferred)
     return ExtractionResult(events, unresolved, ref, inferred, mentions, rejected)
+
+
+def _abroad(text: str, p: PlaceMention, lex: Lexicon) -> str | None:
+    """The country code of "in (northern) Iraq" right after place ``p`` (within six words), else None."""
+    rx = lex.extra.get("abroad_re")
+    if rx is None:
+        names = {k: v for k, v in lex.places.get("foreign_countries", {}).items() if not k.startswith("_")}
+        alt = "|".join(re.escape(k).replace(r"\ ", r"\s+") for k in sorted(names, key=len, reverse=True)) or r"(?!x)x"
+        rx = lex.extra["abroad_re"] = re.compile(
+            rf"(?:[^,;.()]{{0,40}}?\s)?(?:in|of|inside)\s+(?:the\s+)?(?:(?:far\s+)?(?:north|south|east|west|northern|southern|eastern|western|"
+            rf"north-?eastern|north-?western|south-?eastern|south-?western|central)\s+)?(?P<c>{alt})\b", re.I)
+        lex.extra["abroad_codes"] = {k.lower(): v for k, v in names.items()}
+    m = rx.match(text, p.end)
+    if m is None or count_words(text[p.end:m.start("c")]) > 8:
+        return None
+    return lex.extra["abroad_codes"].get(re.sub(r"\s+", " ", m.group("c").lower()))
 
 
 def _actor_from_metadata(article: Any, lex: Lexicon) -> str | None:
@@ -381,12 +418,9 @@ def _actor_from_metadata(article: Any, lex: Lexicon) -> str | None:
     return None
 
 
-def _triggers(s: Sentence, lex: Lexicon) -> list:
-    return find_triggers(s.text, lex)
-
-
-def _analyse(s: Sentence, lex: Lexicon, ref: dt.date | None, triggers: list, with_actors: bool = True) -> _Sent:
-    actors = find_actors(s.text, lex) if with_actors else []
+def _analyse(s: Sentence, lex: Lexicon, ref: dt.date | None, triggers: list, with_actors: bool = True,
+             found_actors: list | None = None) -> _Sent:
+    actors = find_actors(s.text, lex, found_actors) if with_actors else []
     # a trigger inside an actor name ("Russian warplanes") still counts; one inside a source does not
     triggers = [t for t in triggers if not any(a.kind == "source" and a.start <= t.start and t.end <= a.end for a in actors)]
     groups = group_triggers(s.text, triggers, actors)

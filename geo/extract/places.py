@@ -66,6 +66,7 @@ class ResolvedPlace:
     precision: int
     note: str | None = None
     fallback: bool = False
+    feature_code: str | None = None
 
 
 _CONNECT = r"(?:al|el|ad|ash|as|az|an|ar|at|ez|es|ed|um|umm|bin|ibn|abu|bani|beni|de|du|al-|el-)"
@@ -126,6 +127,7 @@ def _strip_leading(name: str, lex: Lexicon) -> tuple[str, int, str]:
 
 
 _PASSIVE_SUBJECT = re.compile(r"(?:(?:\s*,\s*|\s+and\s+|\s+or\s+)[A-Z][\w'\-]*(?:\s+(?:al-|el-)?[A-Z][\w'\-]*)*)*"
+                              r"(?:\s*,\s*(?:in|near|north|south|east|west|outside|on)\b[^,;.]{1,60},)?"  # "X, in southern Idlib, was hit"
                               r"\s+(?:was|were|has been|have been|had been|came under|come under|is being|are being)\b")
 
 
@@ -475,7 +477,7 @@ def resolve_place(m: PlaceMention, gz: Any | None, lex: Lexicon, *, context: str
         return ResolvedPlace(getattr(r, "name", m.name) or m.name, float(r.lat), float(r.lon),
                              int(gid) if gid is not None else None, getattr(r, "admin1", None),
                              (getattr(r, "country_code", None) or "SY").upper(), min(precision, 3),
-                             getattr(r, "note", None))
+                             getattr(r, "note", None), feature_code=getattr(r, "feature_code", None))
     if gov is not None:
         return _gov_place(gov, 3 if m.precision >= 3 else 2)
     if loc is not None:

@@ -68,7 +68,7 @@ class TriggerGroup:
         return " ".join(t.text for t in self.triggers)
 
 
-def find_triggers(text: str, lex: Lexicon) -> list[Trigger]:
+def find_triggers(text: str, lex: Lexicon, found: list[tuple[int, int, str, str]] | None = None) -> list[Trigger]:
     """The triggers of ``text`` in order.
 
     Examples
@@ -78,12 +78,13 @@ def find_triggers(text: str, lex: Lexicon) -> list[Trigger]:
     [('jets', 'airstrike'), ('air strikes', 'airstrike')]
     """
     out = []
-    for name, m in lex.trigger_alt.finditer(text):
-        row = lex.trigger_info.get(name)
+    items = found if found is not None else [(m.start(), m.end(), m.group(0), n) for n, m in lex.trigger_alt.finditer(text)]
+    info = lex.trigger_info
+    for s, e, t, name in items:
+        row = info.get(name)
         if row is None:
             continue
-        out.append(Trigger(m.start(), m.end(), m.group(0), row["type"], row.get("role", "event"),
-                           row.get("coref", "any")))
+        out.append(Trigger(s, e, t, row["type"], row.get("role", "event"), row.get("coref", "any")))
     return out
 
 
