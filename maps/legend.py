@@ -4,16 +4,15 @@ from __future__ import annotations
 import html
 from collections.abc import Sequence
 
-from folium.template import Template
 from markupsafe import Markup
 
 from maps.palette import symbol_svg
-from maps.safe import SafeMacroElement
+from maps.htmlcontrol import HtmlControl
 
 __all__ = ["Legend"]
 
 
-class Legend(SafeMacroElement):
+class Legend(HtmlControl):
     """A collapsible legend control built from the map's own actors and event types.
 
     All text is HTML-escaped here; colours and symbols are the trusted constants of
@@ -34,34 +33,15 @@ class Legend(SafeMacroElement):
     True
     """
 
-    _template = Template(
-        """
-{% macro header(this, kwargs) %}
-<style>
-.sm-legend{background:rgba(255,255,255,.95);padding:6px 10px;font:12px/1.4 system-ui,sans-serif;max-height:45vh;overflow:auto}
-.sm-legend summary{font-weight:600;cursor:pointer}
-.sm-legend h4{margin:4px 0 2px;font-size:12px}
-.sm-legend ul{list-style:none;margin:0;padding:0}
-.sm-legend li{display:flex;align-items:center;gap:6px;white-space:nowrap}
-.sm-legend .sm-swatch{margin-right:0}
-.sm-legend svg{flex:none}
-.sm-legend .sm-n{color:#666}
-</style>
-{% endmacro %}
-{% macro script(this, kwargs) %}
-(function (map) {
-  var ctl = L.control({position: {{ this.position|tojson }}});
-  ctl.onAdd = function () {
-    var div = L.DomUtil.create("div", "sm-legend leaflet-control-layers");
-    L.DomEvent.disableClickPropagation(div);
-    L.DomEvent.disableScrollPropagation(div);
-    div.innerHTML = {{ this.body|tojson }};
-    return div;
-  };
-  ctl.addTo(map);
-})({{ this._parent.get_name() }});
-{% endmacro %}
-"""
+    style = (
+        ".sm-legend{background:rgba(255,255,255,.95);padding:6px 10px;font:12px/1.4 system-ui,sans-serif;max-height:45vh;overflow:auto}"
+        ".sm-legend summary{font-weight:600;cursor:pointer}"
+        ".sm-legend h4{margin:4px 0 2px;font-size:12px}"
+        ".sm-legend ul{list-style:none;margin:0;padding:0}"
+        ".sm-legend li{display:flex;align-items:center;gap:6px;white-space:nowrap}"
+        ".sm-legend .sm-swatch{margin-right:0}"
+        ".sm-legend svg{flex:none}"
+        ".sm-legend .sm-n{color:#666}"
     )
 
     def __init__(
@@ -72,9 +52,7 @@ class Legend(SafeMacroElement):
         *,
         position: str = "bottomright",
     ) -> None:
-        super().__init__()
-        self._name = "Legend"
-        self.position = position
+        super().__init__(css_class="sm-legend", position=position)
         parts = ['<details open><summary>Legend</summary>']
         if actors:
             parts.append("<h4>Actors</h4><ul>")

@@ -5,15 +5,14 @@ import html
 import urllib.parse
 from collections.abc import Sequence
 
-from folium.template import Template
 from markupsafe import Markup
 
-from maps.safe import SafeMacroElement
+from maps.htmlcontrol import HtmlControl
 
 __all__ = ["MapLinks"]
 
 
-class MapLinks(SafeMacroElement):
+class MapLinks(HtmlControl):
     """A control listing other maps (relative links), the current one in bold.
 
     Parameters
@@ -29,37 +28,16 @@ class MapLinks(SafeMacroElement):
     True
     """
 
-    _template = Template(
-        """
-{% macro header(this, kwargs) %}
-<style>
-.sm-links{background:rgba(255,255,255,.95);padding:6px 10px;font:12px/1.4 system-ui,sans-serif}
-.sm-links summary{font-weight:600;cursor:pointer}
-.sm-links ul{list-style:none;margin:2px 0 0;padding:0;max-height:30vh;overflow:auto}
-</style>
-{% endmacro %}
-{% macro script(this, kwargs) %}
-(function (map) {
-  var ctl = L.control({position: {{ this.position|tojson }}});
-  ctl.onAdd = function () {
-    var div = L.DomUtil.create("div", "sm-links leaflet-control-layers");
-    L.DomEvent.disableClickPropagation(div);
-    L.DomEvent.disableScrollPropagation(div);
-    div.innerHTML = {{ this.body|tojson }};
-    return div;
-  };
-  ctl.addTo(map);
-})({{ this._parent.get_name() }});
-{% endmacro %}
-"""
+    style = (
+        ".sm-links{background:rgba(255,255,255,.95);padding:6px 10px;font:12px/1.4 system-ui,sans-serif}"
+        ".sm-links summary{font-weight:600;cursor:pointer}"
+        ".sm-links ul{list-style:none;margin:2px 0 0;padding:0;max-height:30vh;overflow:auto}"
     )
 
     def __init__(
         self, links: Sequence[tuple[str, str, bool]], *, title: str = "Maps", position: str = "bottomleft"
     ) -> None:
-        super().__init__()
-        self._name = "MapLinks"
-        self.position = position
+        super().__init__(css_class="sm-links", position=position)
         items = []
         for label, href, current in links:
             text = html.escape(label)
