@@ -207,16 +207,17 @@ def normalize(name: str) -> str:
         text = text.translate(_ascii_table(r.marks)).lower()
         return _SPACE_RE.sub(" ", text).strip()[:_MAX_LEN]
     text = unicodedata.normalize("NFKC", text)
-    text = "".join(" " if unicodedata.category(c)[0] == "C" else c for c in text)
+    if not text.isprintable():
+        text = "".join(" " if unicodedata.category(c)[0] == "C" else c for c in text)
     if _ARABIC_RE.search(text):
         text = _TASHKEEL_RE.sub("", text)
-        text = "".join(r.arabic.get(c, c) for c in text)
+        text = text.translate(_arabic_table(r))
     text = text.translate(_MARK_TABLE(r.marks))
     text = unicodedata.normalize("NFKD", text)
-    text = "".join(c for c in text if not unicodedata.combining(c) or _ARABIC_RE.match(c))
+    text = text.translate(_DROP_COMBINING)
     text = text.lower().replace("ı", "i").replace("ß", "ss").replace("ø", "o").replace("æ", "ae").replace("đ", "d").replace("ł", "l")
     text = unicodedata.normalize("NFC", text)
-    text = "".join(c if (c.isalnum() or c == " ") else " " for c in text)
+    text = text.translate(_WORD_CHARS)
     return _SPACE_RE.sub(" ", text).strip()[:_MAX_LEN]
 
 
@@ -243,6 +244,29 @@ def _ascii_table(marks: str) -> dict[int, str | None]:
         elif not (c.isalnum() or c == " "):
             table[i] = " "
     return table
+
+
+class _CharTable(dict):
+    """A :meth:`str.translate` table that decides each character once, on first sight."""
+
+    def __init__(self, decide: Any) -> None:
+        super().__init__()
+        self.decide = decide
+
+    def __missing__(self, code: int) -> str | None:
+        out = self[code] = self.decide(chr(code))
+        return out
+
+
+#: Combining marks go, except Arabic ones (the Arabic rules deal with those).
+_DROP_COMBINING = _CharTable(lambda c: None if unicodedata.combining(c) and not _ARABIC_RE.match(c) else c)
+#: Letters, digits and spaces stay; anything else becomes a space.
+_WORD_CHARS = _CharTable(lambda c: c if (c.isalnum() or c == " ") else " ")
+
+
+@functools.lru_cache(maxsize=4)
+def _arabic_table(r: Rules) -> dict[int, str]:
+    return {ord(k): v for k, v in r.arabic.items() if len(k) == 1}
 
 
 @functools.lru_cache(maxsize=4)

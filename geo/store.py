@@ -56,6 +56,7 @@ __all__ = [
     "EventFilter",
     "StoreLock",
     "Store",
+    "FileRecord",
     "gpkg_point",
     "gpkg_point_xy",
 ]
@@ -98,6 +99,27 @@ _ARTICLE_COLUMNS: tuple[tuple[str, str], ...] = (
 
 _RESERVED = {"fid", "geom", "extra"}
 _IDENT = re.compile(r"^[A-Za-z_][A-Za-z0-9_]{0,62}$")
+
+#: Side tables (not GeoPackage layers, so GIS tools do not list them) and triggers that keep
+#: them honest when the events layer is edited by hand (QGIS): each event's GeoJSON Feature
+#: text and map row, computed once, dropped whenever its row changes; a counter of changes
+#: to the events layer, which tells whether ``events.geojson`` and the maps are still current;
+#: and what each input file held when it was last read (to skip reading unchanged files).
+_BUMP = "UPDATE strikemap_meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'events_version';"
+_SIDE_SCHEMA: tuple[str, ...] = (
+    """CREATE TABLE IF NOT EXISTS strikemap_event_json (
+      fid INTEGER PRIMARY KEY NOT NULL, feature TEXT NOT NULL, maprow TEXT NOT NULL)""",
+    """CREATE TABLE IF NOT EXISTS strikemap_files (
+      path TEXT PRIMARY KEY NOT NULL, size INTEGER NOT NULL, mtime_ns INTEGER NOT NULL,
+      read_ns INTEGER NOT NULL, sha256 TEXT NOT NULL, reader TEXT NOT NULL, articles TEXT NOT NULL)""",
+    "INSERT OR IGNORE INTO strikemap_meta VALUES ('events_version', '0')",
+    f"CREATE TRIGGER IF NOT EXISTS strikemap_events_ai AFTER INSERT ON events BEGIN {_BUMP} END",
+    "CREATE TRIGGER IF NOT EXISTS strikemap_events_au AFTER UPDATE ON events BEGIN "
+    f"DELETE FROM strikemap_event_json WHERE fid IN (old.fid, new.fid); {_BUMP} END",
+    "CREATE TRIGGER IF NOT EXISTS strikemap_events_ad AFTER DELETE ON events BEGIN "
+    f"DELETE FROM strikemap_event_json WHERE fid = old.fid; {_BUMP} END",
+)
+_SIDE_TABLES = {"strikemap_event_json", "strikemap_files"}
 
 
 # -- small value types ----------------------------------------------------------------
@@ -194,6 +216,23 @@ class EventFilter:
             parts.append("date <= ?")
             params.append(self.until.isoformat())
         return (" AND ".join(parts) or "1"), params
+
+
+@dataclass(frozen=True)
+class FileRecord:
+    """What an input file held when it was last read: enough to skip reading it again.
+
+    ``articles`` is ``((article_id, content_hash), ...)``; ``reader`` names the version of
+    the article reader that parsed it; ``read_ns`` is when the reading began (wall clock).
+    """
+
+    path: str
+    size: int
+    mtime_ns: int
+    read_ns: int
+    sha256: str
+    reader: str
+    articles: tuple[tuple[str, str], ...]
 
 
 # -- GeoPackage geometry --------------------------------------------------------------
@@ -398,6 +437,8 @@ class Store:
         self._tx_started = 0.0
         self._extent = _Extent()
         self._extra_types: dict[str, str] = {}
+        self._has_side = False
+        self._writable = lock
 
     # -- opening and closing ----------------------------------------------------------
 
@@ -417,8 +458,11 @@ class Store:
             conn.execute("PRAGMA foreign_keys = ON")
             if exists:
                 self._check()
+                if self.lock is not None:  # a writer brings an older store's side tables up to date
+                    self._ensure_side_tables()
             else:
                 self._create_schema()
+                self._writable = True
             self._load_columns()
         except sqlite3.DatabaseError as err:
             self.close()
@@ -512,6 +556,19 @@ class Store:
             )
             c.executemany("INSERT INTO strikemap_meta VALUES (?, ?)",
                           [("format", str(STORE_FORMAT)), ("created", _now())])
+            self._ensure_side_tables()
+
+    def _ensure_side_tables(self) -> None:
+        c = self.conn
+        have = {r[0] for r in c.execute("SELECT name FROM sqlite_master WHERE type IN ('table', 'trigger')")}
+        wanted = _SIDE_TABLES | {"strikemap_events_ai", "strikemap_events_au", "strikemap_events_ad"}
+        if not wanted <= have or c.execute("SELECT 1 FROM strikemap_meta WHERE key = 'store_id'").fetchone() is None:
+            import uuid
+
+            with self.transaction():
+                for sql in _SIDE_SCHEMA:
+                    c.execute(sql)
+                c.execute("INSERT OR IGNORE INTO strikemap_meta VALUES ('store_id', ?)", (uuid.uuid4().hex,))
 
     def _check(self) -> None:
         c = self.conn
@@ -525,6 +582,8 @@ class Store:
                              f"format {STORE_FORMAT}: rebuild it with `strikemap build`")
 
     def _load_columns(self) -> None:
+        tables = {r[0] for r in self.conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        self._has_side = _SIDE_TABLES <= tables
         known = set(EVENT_COLUMNS) | _RESERVED
         self._extra_types = {
             r[1]: (r[2] or "TEXT").upper()

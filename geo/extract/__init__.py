@@ -17,9 +17,30 @@ from geo.extract.dates import infer_article_date
 from geo.extract.lexicon import lexicon_hash
 from geo.extract.pipeline import ExtractionResult, extract, extract_events
 
-__all__ = ["EXTRACTOR_VERSION", "CODE_VERSION", "ExtractionResult", "extract", "extract_events", "infer_article_date"]
+__all__ = ["EXTRACTOR_VERSION", "CODE_VERSION", "ExtractionResult", "extract", "extract_events", "infer_article_date",
+           "warm_up"]
 
 #: Bump when the extraction code changes its output.
-CODE_VERSION = "1.0"
+CODE_VERSION = "1.1"
+
+
+def warm_up(gazetteer: object | None = None) -> None:
+    """Load and compile everything the extractor needs (lexicons, patterns, the default gazetteer).
+
+    Call it once in the parent before forking worker processes: the workers then share the
+    compiled lexicon instead of each compiling it again on its first articles.
+    """
+    from geo.extract import dates
+    from geo.extract.lexicon import warm_up as warm_lexicon
+    from geo.extract.places import _patterns
+
+    lex = warm_lexicon()
+    _patterns(lex)
+    for alt in (dates._DATE_ALT, dates._FULL_ALT, dates._WDM_ALT):
+        alt.warm()
+    from geo.articles import Article
+
+    extract(Article(id="warm-up", text="Russian warplanes struck Idlib on Tuesday, SOHR said.", published="2019-05-15"),
+            gazetteer if gazetteer is not None else None)
 #: The code version plus a hash of the lexicon files: changes whenever rules or lexicons do.
 EXTRACTOR_VERSION = f"{CODE_VERSION}+{lexicon_hash()}"

@@ -31,6 +31,12 @@ KEY_LEN = 3
 _MAX_SET = 64  # more prefixes than this: keep them shorter
 
 
+#: Character classes the index spells out: digits, and white space as one space (the index
+#: reads text with every white-space character as a space).
+_CATEGORY_CHARS = {_sc.CATEGORY_DIGIT: "0123456789", _sc.CATEGORY_SPACE: " "}
+_SPACES = str.maketrans({"\t": " ", "\n": " ", "\r": " ", "\f": " ", "\v": " ", "\u00a0": " "})
+
+
 def word_starts(text: str) -> list[int]:
     """Offsets of the word starts of ``text`` (a letter or digit not after a word character or hyphen)."""
     return [m.start() for m in _WORD_START.finditer(text)]
@@ -65,6 +71,8 @@ def _seq_prefixes(items: list, k: int, ignorecase: bool) -> tuple[set[str], set[
                     chars.add(_lit(iav, ignorecase))
                 elif iop is _sc.RANGE and iav[1] - iav[0] < 10:
                     chars.update(_lit(c, ignorecase) for c in range(iav[0], iav[1] + 1))
+                elif iop is _sc.CATEGORY and iav in _CATEGORY_CHARS:
+                    chars.update(_CATEGORY_CHARS[iav])
                 else:
                     ok = False
                     break
@@ -72,6 +80,8 @@ def _seq_prefixes(items: list, k: int, ignorecase: bool) -> tuple[set[str], set[
                 cut |= grow
                 continue
             new = {p + c for p in grow for c in chars}
+        elif op is _sc.CATEGORY and av in _CATEGORY_CHARS:
+            new = {p + c for p in grow for c in _CATEGORY_CHARS[av]}
         elif op in (_sc.AT, _sc.ASSERT, _sc.ASSERT_NOT):
             continue  # zero width: ignoring a condition keeps the prefix necessary
         elif op is _sc.SUBPATTERN:
@@ -191,7 +201,7 @@ class Alternation:
 
     def candidates(self, text: str, s: int) -> tuple[int, ...]:
         """The alternatives that may match at ``s``, in their order."""
-        head = text[s:s + KEY_LEN]
+        head = text[s:s + KEY_LEN].translate(_SPACES)
         if self.ignorecase:
             head = head.lower()
         keys = tuple(head[:n] for n in self._lengths)
