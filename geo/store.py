@@ -47,6 +47,7 @@ if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
 
     from geo.articles import Article
+    from geo.frame import EventTable
 
 __all__ = [
     "STORE_NAME",
@@ -834,6 +835,143 @@ class Store:
             df = df.drop(columns=unused)
         geom = points(xs, ys) if rows else []
         return gpd.GeoDataFrame(df, geometry=gpd.GeoSeries(geom, crs=CRS), crs=CRS)
+
+    def data_version(self) -> str | None:
+        """A token that changes whenever the events layer changes (``store_id:events_version``).
+
+        Every insert, update or delete of an event row bumps the counter (triggers, so
+        edits made in QGIS count too); ``None`` for a store without the counter yet.
+        """
+        meta = dict(self.conn.execute(
+            "SELECT key, value FROM strikemap_meta WHERE key IN ('store_id', 'events_version')"))
+        if len(meta) < 2:
+            return None
+        return f"{meta['store_id']}:{meta['events_version']}"
+
+    def event_table(self, *, cache: bool = True) -> "EventTable":
+        """Every stored event as the outputs need it, without pandas: GeoJSON text and map rows.
+
+        Each event's Feature text and map row are computed once and kept in a side table;
+        events without them (new, or edited by hand) are encoded now, and the results kept
+        when ``cache`` and this store is open for writing. The order is that of
+        :meth:`events_frame` (article id, then insertion) and ``table.geojson_text()`` is
+        exactly :func:`geo.export.geojson_text` of ``events_frame()``.
+        """
+        from geo.frame import EventTable
+
+        c = self.conn
+        if self._has_side:
+            got = c.execute(
+                "SELECT e.fid, j.feature, j.maprow FROM events e LEFT JOIN strikemap_event_json j ON j.fid = e.fid "
+                "ORDER BY e.article_id, e.fid"
+            ).fetchall()
+        else:
+            got = [(r[0], None, None) for r in c.execute("SELECT fid FROM events ORDER BY article_id, fid")]
+        missing = [r[0] for r in got if r[1] is None]
+        fresh: dict[int, tuple[str, str]] = {}
+        if missing:
+            fresh = self._encode_events(missing, everything=len(missing) == len(got))
+            if cache and self._has_side and self._writable and self._depth == 0:
+                c.execute("BEGIN IMMEDIATE")
+                try:
+                    c.executemany("INSERT OR REPLACE INTO strikemap_event_json VALUES (?, ?, ?)",
+                                  [(fid, f, m) for fid, (f, m) in fresh.items()])
+                    c.execute("COMMIT")
+                except BaseException:
+                    with contextlib.suppress(sqlite3.Error):
+                        c.execute("ROLLBACK")
+                    raise
+        features: list[str] = []
+        maprows: list[str] = []
+        for fid, feature, maprow in got:
+            if feature is None:
+                feature, maprow = fresh[fid]
+            features.append(feature)
+            maprows.append(maprow)
+        rows = json.loads("[" + ",".join(maprows) + "]")
+        return EventTable(features, rows, self._extras_text())
+
+    def _encode_events(self, fids: list[int], *, everything: bool) -> dict[int, tuple[str, str]]:
+        """Feature text and map row of the events ``fids``, from their stored values."""
+        import numpy as np
+
+        from geo.export import feature_heads
+        from geo.frame import MAP_COLUMNS, plain_value
+
+        c = self.conn
+        sel = f"SELECT fid, geom, {', '.join(_quote(n) for n in EVENT_COLUMNS)} FROM events"
+        if everything:
+            rows = c.execute(sel).fetchall()
+        else:
+            rows = []
+            for i in range(0, len(fids), 500):
+                chunk = fids[i:i + 500]
+                rows += c.execute(f"{sel} WHERE fid IN ({','.join('?' * len(chunk))})", chunk).fetchall()
+        if not rows:
+            return {}
+        xs, ys = _points_xy([r[1] for r in rows])
+        columns = {name: [plain_value(name, r[k]) for r in rows] for k, name in enumerate(EVENT_COLUMNS, 2)}
+        heads = feature_heads(columns, np.round(xs, 6).tolist(), np.round(ys, 6).tolist())
+        map_cols = [columns[n] for n in MAP_COLUMNS]
+        dumps = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
+        out = {}
+        for k, (r, x, y) in enumerate(zip(rows, xs.tolist(), ys.tolist())):
+            out[r[0]] = (heads[k], dumps([*(col[k] for col in map_cols), x, y]))
+        return out
+
+    def _extras_text(self) -> list[str] | None:
+        """``, "name": value`` text of the extra properties in use, one per event (None when none are)."""
+        extras = sorted(self._extra_types)
+        if not extras:
+            return None
+        import pandas as pd
+
+        from geo.export import _encoded_column, _plain_column
+
+        rows = self.conn.execute(
+            f"SELECT {', '.join(_quote(n) for n in extras)} FROM events ORDER BY article_id, fid").fetchall()
+        df = pd.DataFrame.from_records(rows, columns=extras)
+        for col in extras:
+            if self._extra_types[col] == "BOOLEAN":
+                df[col] = pd.Series([None if pd.isna(v) else bool(v) for v in df[col]], index=df.index, dtype=object)
+        used = [c for c in extras if not df[c].isna().all()]
+        if not used:
+            return None
+        encoded = [_encoded_column(_plain_column(df[c])) for c in used]
+        template = "".join(", " + json.dumps(str(c), ensure_ascii=False).replace("%", "%%") + ": %s" for c in used)
+        return [template % r for r in zip(*encoded)]
+
+    def actor_type_columns(self) -> tuple[list[str], list[str]]:
+        """The ``actor`` and ``event_type`` of every event, in :meth:`events_frame` order."""
+        rows = self.conn.execute("SELECT actor, event_type FROM events ORDER BY article_id, fid").fetchall()
+        return [r[0] for r in rows], [r[1] for r in rows]
+
+    def current_hashes(self, versions: Versions) -> dict[str, str]:
+        """``article_id -> content_hash`` of the articles processed by ``versions`` without error."""
+        return dict(self.conn.execute(
+            "SELECT article_id, content_hash FROM articles WHERE error IS NULL "
+            "AND extractor_version = ? AND gazetteer_version = ?", (versions.extractor, versions.gazetteer)))
+
+    def file_records(self) -> dict[str, FileRecord]:
+        """What each input file held when last read, by absolute path (empty for an older store)."""
+        if not self._has_side:
+            return {}
+        out = {}
+        for r in self.conn.execute("SELECT path, size, mtime_ns, read_ns, sha256, reader, articles FROM strikemap_files"):
+            out[r[0]] = FileRecord(r[0], r[1], r[2], r[3], r[4], r[5], tuple(tuple(p) for p in json.loads(r[6])))
+        return out
+
+    def record_files(self, records: Iterable[FileRecord], forget: Iterable[str] = ()) -> None:
+        """Remember input files (replacing what was known of them) and forget others."""
+        if not self._has_side:
+            return
+        with self.transaction() as c:
+            c.executemany("DELETE FROM strikemap_files WHERE path = ?", [(p,) for p in forget])
+            c.executemany(
+                "INSERT OR REPLACE INTO strikemap_files VALUES (?, ?, ?, ?, ?, ?, ?)",
+                [(r.path, r.size, r.mtime_ns, r.read_ns, r.sha256, r.reader,
+                  json.dumps([list(a) for a in r.articles], ensure_ascii=False)) for r in records],
+            )
 
     def integrity_errors(self) -> list[str]:
         """Problems a crash or a hand edit could leave: SQLite's check, and events without article rows.
