@@ -5,7 +5,7 @@ import geopandas as gpd
 import pytest
 from shapely.geometry import box
 
-from conftest import JS_URL, PAYLOADS
+from hostile import JS_URL, PAYLOADS
 from geo.schema import ACTORS
 from maps import render_map
 from synthetic import synthetic_events

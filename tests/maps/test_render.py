@@ -9,7 +9,7 @@ import geopandas as gpd
 import pytest
 from shapely.geometry import Point, box
 
-from conftest import HOSTILE_TEXT, JS_URL, PAYLOADS
+from hostile import HOSTILE_TEXT, JS_URL, PAYLOADS
 from geo.schema import ACTORS
 from maps import MapInputError, build_map, render_map
 from maps.data import encode_events, script_json
