@@ -16,7 +16,8 @@ from dataclasses import dataclass
 
 from geo.extract.lexicon import Lexicon
 
-__all__ = ["ActorMention", "find_actors", "actor_for", "blamed_actor", "release_actor", "count_words", "clause_break_re"]
+__all__ = ["ActorMention", "find_actors", "actor_for", "blamed_actor", "release_actor", "count_words", "clause_break_re",
+           "device_used", "joint_actors"]
 
 
 @dataclass(frozen=True)
@@ -138,6 +139,16 @@ def actor_for(text: str, g_start: int, g_end: int, actors: list[ActorMention], l
     ('russia', 'agent')
     """
     real = [a for a in actors if a.kind != "source"]
+    # "ISIS gunmen", "regime gunmen": an actor right before a generic attacker names it
+    merged: list[ActorMention] = []
+    for a in real:
+        prev = merged[-1] if merged else None
+        if a.actor == "unknown" and prev is not None and prev.actor and prev.actor != "unknown" \
+                and prev.kind in ("name", "adjective") and re.fullmatch(r"[\s\-]*", text[prev.end:a.start]):
+            merged[-1] = ActorMention(prev.start, a.end, text[prev.start:a.end], prev.actor, "name", prev.air or a.air)
+            continue
+        merged.append(a)
+    real = merged
     # 1. overlapping the group or a modifier just before it
     for a in real:
         if a.start < g_end and g_start < a.end and a.kind != "pronoun" and a.actor:
@@ -242,3 +253,73 @@ def release_actor(text: str, group: object, lex: Lexicon) -> str | None:
         if any(trig.fullmatch(t.text) and after.match(text, t.end) for t in triggers):
             return actor
     return None
+
+
+def device_used(text: str, g_start: int, lex: Lexicon) -> bool:
+    """Whether the device word at ``g_start`` is the object of a verb of use ("ISIS detonated a car bomb").
+
+    Only then may its actor be a subject or an actor of earlier sentences; "a car bomb
+    exploded", "an IED hit a bus carrying soldiers" name no user (``device_use_verbs`` of cues.json).
+
+    Examples
+    --------
+    >>> from geo.extract.lexicon import load_lexicon
+    >>> device_used("The attackers detonated a car bomb", 24, load_lexicon())
+    True
+    >>> device_used("Soldiers were killed when an IED", 32, load_lexicon())
+    False
+    """
+    rx = lex.extra.get("device_use_re")
+    if rx is None:
+        pats = lex.cues.get("device_use_verbs", {}).get("patterns", []) or [r"(?!x)x"]
+        rx = lex.extra["device_use_re"] = re.compile(
+            r"\b(?:" + "|".join(pats) + r")\s+(?:(?:a|an|the|two|three|several|\d+|another|their|its|his|"
+            r"powerful|large|massive|second|first)\s+)?(?:[\w\-]+\s+){0,2}$", re.I)
+    return rx.search(text[max(0, g_start - 60):g_start]) is not None
+
+
+_JOINT_GAP = re.compile(r"^\s*(?:,\s*(?:and\s+)?|and\s+|&\s+|as well as\s+|along with\s+|together with\s+|alongside\s+)"
+                        r"(?:the\s+|their\s+|its\s+|allied\s+|(?:Turkish|Russian|Iranian)-backed\s+)?$", re.I)
+
+
+def joint_actors(text: str, a: ActorMention | None, actors: list[ActorMention], how: str) -> list[ActorMention]:
+    """Actors coordinated with the actor ``a`` of an event: "Russian and Syrian warplanes",
+    "Hezbollah and government forces", "Turkish troops and allied Syrian rebels".
+
+    Each is an actor of the event too (one event per actor). A nationality adjective
+    shares the head of the phrase ("Russian and Syrian warplanes": Russian warplanes).
+
+    Examples
+    --------
+    >>> from geo.extract.lexicon import load_lexicon
+    >>> t = "Russian aircraft and regime helicopters bombed Sarmin"
+    >>> acts = find_actors(t, load_lexicon())
+    >>> [x.actor for x in joint_actors(t, acts[1], acts, "modifier")]
+    ['russia']
+    """
+    if a is None or not a.actor or a.kind == "pronoun" or how not in ("modifier", "agent", "subject"):
+        return []
+    real = [x for x in actors if x.kind != "source"]
+    out: list[ActorMention] = []
+    i = real.index(a) if a in real else -1
+    if i < 0:
+        return []
+    # to the left: "A, B and <a>"
+    j, cur = i - 1, a
+    while j >= 0:
+        x = real[j]
+        if x.kind == "pronoun" or not _JOINT_GAP.match(text[x.end:cur.start]):
+            break
+        if x.actor and x.actor != a.actor and x.actor not in {o.actor for o in out}:
+            out.append(ActorMention(x.start, x.end, x.text, x.actor, x.kind, x.air or (x.kind == "adjective" and a.air)))
+        cur, j = x, j - 1
+    # to the right: "<a> and B" (B before the event word, or in the agent phrase)
+    j, cur = i + 1, a
+    while j < len(real):
+        x = real[j]
+        if x.kind == "pronoun" or not _JOINT_GAP.match(text[cur.end:x.start]):
+            break
+        if x.actor and x.actor != a.actor and x.actor not in {o.actor for o in out}:
+            out.append(x)
+        cur, j = x, j + 1
+    return out

@@ -39,6 +39,8 @@ _WDP = rf"(?:(?P<wd>{_WD_FULL}),?\s+(?:the\s+)?)?"
 
 _PATTERNS: list[tuple[str, str]] = [
     ("iso", r"(?P<iy>(?:19|20)\d\d)-(?P<im>[01]\d)-(?P<id>[0-3]\d)(?![\d])"),
+    # "16/07/2019", "16.07.2019": day, month, year, as monitors and ministries write them
+    ("dmy_num", r"(?<![\d/.])(?P<nd>[0-3]?\d)[/.](?P<nm>[01]?\d)[/.](?P<ny>(?:19|20)\d\d)(?![\d/])"),
     ("mdy", _WDP + _MON.format(n="m1") + r"\s+" + _DAY.format(n="d1") + r"(?:,\s*|\s+)" + _YEAR.format(n="y1")),
     ("dmy", _WDP.replace("wd>", "wd2>") + _DAY.format(n="d2") + r"(?:\s+of)?\s+" + _MON.format(n="m2") + r",?\s+" + _YEAR.format(n="y2")),
     ("md", r"(?:(?P<wd3>" + _WD_FULL + r"),?\s+(?:the\s+)?)?" + _MON.format(n="m3") + r"\s+" + _DAY.format(n="d3") + r"(?![\d:])(?!\s*(?:km|kilomet|mile|people|civilians|%))"),
@@ -49,7 +51,9 @@ _PATTERNS: list[tuple[str, str]] = [
     ("future", r"(?:next|coming)\s+(?:week(?:end)?|month|year|spring|summer|autumn|fall|winter)|in\s+the\s+(?:coming|next)\s+(?:few\s+|several\s+)?(?:hours|days|weeks|months)|within\s+(?:the\s+next\s+)?(?:hours|days|weeks|months)|later\s+this\s+(?:week|month|year)|tomorrow|before\s+(?:the\s+)?(?:spring|summer|autumn|winter|year's\s+end|the\s+end\s+of\s+the\s+year)"),
     ("dbyest", r"the\s+day\s+before\s+yesterday"),
     ("yesterday", r"yesterday"),
-    ("today", r"today|tonight|this\s+(?:morning|afternoon|evening)|earlier\s+today|in\s+the\s+past\s+(?:few\s+|several\s+|24\s+|48\s+)?hours|on\s+the\s+same\s+day|overnight"),
+    # "on the same day", "overnight": the day the text is telling (carried by the pipeline), else today
+    ("same", r"(?:on\s+|later\s+(?:on\s+)?)?(?:the\s+same\s+day|that\s+same\s+day|that\s+day)|overnight"),
+    ("today", r"today|tonight|this\s+(?:morning|afternoon|evening)|earlier\s+today|in\s+the\s+past\s+(?:few\s+|several\s+|24\s+|48\s+)?hours"),
     ("lastnight", r"last\s+night|(?:late\s+)?on\s+(?:the\s+)?night\s+of\s+yesterday"),
     ("ago", r"(?P<n>a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+(?P<unit>days?|weeks?|months?|years?)\s+ago"),
     ("wkday_lastweek", r"(?:on\s+)?(?P<wd5>" + _WD_FULL + r")\s+(?:of\s+)?last\s+week|last\s+week\s+on\s+(?P<wd6>" + _WD_FULL + r")|(?:on\s+)?(?P<wd7>" + _WD_FULL + r")\s+(?:of\s+)?the\s+previous\s+week"),
@@ -71,6 +75,15 @@ _ATTRIB_BEFORE = re.compile(r"(?:said|says|reported|told|announced|added|stated|
 _SINCE_BEFORE = re.compile(r"(?:since|beginning|start|began|begun|started|until|till|from)\s+(?:\w+\s+){0,5}$", re.I)
 
 
+_DATELINE_HEAD = re.compile(r"^[\s\W]*(?:[A-Z][\w'.\-/]*[\s,]+){0,5}(?:\(\w+\)\s*)?$")
+_DATELINE_TAIL = re.compile(r"^\s*(?:\(\w+\)\s*)?[\-\u2013\u2014:]\s")
+
+
+def _is_dateline(text: str, start: int, end: int) -> bool:
+    """"SOUTHWEST ASIA, May 3, 2017 - ...": the date of the report, not of the events it tells."""
+    return bool(_DATELINE_HEAD.match(text[:start])) and bool(_DATELINE_TAIL.match(text[end:])) and start > 0
+
+
 @dataclass(frozen=True)
 class DateMention:
     """A date expression in a sentence.
@@ -88,6 +101,7 @@ class DateMention:
     attribution: bool = False
     since: bool = False
     future: bool = False
+    anaphoric: bool = False  # "on the same day", "overnight": the day told before, when there is one
 
 
 def _month_capitalised(m: re.Match[str]) -> bool:
@@ -164,6 +178,8 @@ def _resolve(m: re.Match[str], ref: dt.date | None) -> tuple[dt.date | None, str
         return _safe_date(int(g["y1"]), _month(g["m1"]), int(g["d1"])), "day", False
     if k == "dmy":
         return _safe_date(int(g["y2"]), _month(g["m2"]), int(g["d2"])), "day", False
+    if k == "dmy_num":
+        return _safe_date(int(g["ny"]), int(g["nm"]), int(g["nd"])), "day", False
     if k in ("md", "dm"):
         mon, day = (g["m3"], g["d3"]) if k == "md" else (g["m4"], g["d4"])
         wd = g.get("wd3") if k == "md" else g.get("wd4")
@@ -194,7 +210,7 @@ def _resolve(m: re.Match[str], ref: dt.date | None) -> tuple[dt.date | None, str
         return ref - dt.timedelta(days=2), "day", False
     if k == "yesterday":
         return ref - dt.timedelta(days=1), "day", False
-    if k == "today":
+    if k in ("today", "same"):
         return ref, "day", False
     if k == "lastnight":
         return ref - dt.timedelta(days=1), "day", False
@@ -275,16 +291,16 @@ def find_dates(text: str, ref: dt.date | None) -> list[DateMention]:
         lead = s.split()[0].lower() if s.split() else ""
         out.append(DateMention(
             start=m.start(), end=m.end(), text=s, date=date, precision=prec if date else "unknown",
-            attribution=bool(_ATTRIB_BEFORE.search(before)),
+            attribution=bool(_ATTRIB_BEFORE.search(before)) or _is_dateline(text, m.start(), m.end()),
             since=lead in ("since", "until", "by") or bool(_SINCE_BEFORE.search(before)),
-            future=future,
+            future=future, anaphoric=k == "same",
         ))
     return out
 
 
-_FULL_RE = re.compile("|".join(f"(?P<{k}>{p})" for k, p in _PATTERNS if k in ("iso", "mdy", "dmy")), re.I)
+_FULL_RE = re.compile("|".join(f"(?P<{k}>{p})" for k, p in _PATTERNS if k in ("iso", "dmy_num", "mdy", "dmy")), re.I)
 _WDM_RE = re.compile("|".join(f"(?P<{k}>{p})" for k, p in _PATTERNS if k in ("md", "dm")), re.I)
-_FULL_ALT = Alternation([(k, p) for k, p in _PATTERNS if k in ("iso", "mdy", "dmy")], ignorecase=True, suffix=r"(?!\w)")
+_FULL_ALT = Alternation([(k, p) for k, p in _PATTERNS if k in ("iso", "dmy_num", "mdy", "dmy")], ignorecase=True, suffix=r"(?!\w)")
 _WDM_ALT = Alternation([(k, p) for k, p in _PATTERNS if k in ("md", "dm")], ignorecase=True, suffix=r"(?!\w)")
 _YEAR_RE = re.compile(r"(?<![\d\-/])(20[0-3]\d)(?![\d\-/])")
 

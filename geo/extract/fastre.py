@@ -23,7 +23,7 @@ except ImportError:  # pragma: no cover - Python 3.10
     import sre_constants as _sc  # type: ignore[no-redef]
     import sre_parse as _sp  # type: ignore[no-redef]
 
-__all__ = ["Alternation", "prefixes", "scan", "word_starts"]
+__all__ = ["Alternation", "candidate_filter", "prefixes", "scan", "word_starts"]
 
 _WORD_START = re.compile(r"(?<![\w\-])[^\W_]|(?<![\w\-])_")
 #: How many leading characters the index uses.
@@ -195,9 +195,14 @@ class Alternation:
 
     def warm(self) -> None:
         """Compile every group of alternatives now (before forking worker processes)."""
-        keys = {p for p in self._index}
-        for k in keys:
-            self.combo(self.candidates(k, 0))
+        # a word's candidates are those of its longest indexed prefix and of that prefix's
+        # shorter indexed prefixes: one group per indexed prefix covers every word
+        for k in self._index:
+            found = set(self._anywhere)
+            for n in self._lengths:
+                if n <= len(k):
+                    found.update(self._index.get(k[:n], ()))
+            self.combo(tuple(sorted(found)))
 
     def candidates(self, text: str, s: int) -> tuple[int, ...]:
         """The alternatives that may match at ``s``, in their order."""
@@ -227,13 +232,64 @@ class Alternation:
 
 _SCANNERS: dict[tuple[int, ...], "_Scanner"] = {}
 
+#: How a prefix character reads in the candidate filter: white space as any of the characters
+#: the index reads as a space.
+_SPACE_CLASS = "[ \\t\\n\\r\\f\\v\\u00a0]"
+
+
+def _trie_regex(keys: set[str]) -> str:
+    """A regex (a trie of alternations) matching any of the strings ``keys`` at a position."""
+    trie: dict = {}
+    for k in keys:
+        node = trie
+        for c in k:
+            node = node.setdefault(c, {})
+        node[""] = {}
+
+    def ser(node: dict) -> str:
+        if "" in node:
+            return ""  # a whole key: what follows does not matter (a look-ahead)
+        parts = []
+        for c in sorted(node):
+            tok = _SPACE_CLASS if c == " " else re.escape(c)
+            parts.append(tok + ser(node[c]))
+        return parts[0] if len(parts) == 1 else "(?:" + "|".join(parts) + ")"
+
+    return ser(trie) if trie else r"(?!x)x"
+
+
+def candidate_filter(alternations: Sequence[Alternation]) -> re.Pattern[str]:
+    """One regex that finds the word starts where some alternative of ``alternations`` may match.
+
+    A word start is a letter, digit or underscore not after a word character or hyphen; it
+    is a candidate when its first characters (white space read as a space, lower-cased for
+    case-insensitive alternations) begin with an indexed prefix, or when one of its first
+    three characters is not ASCII (where ``str.lower`` and ``re.I`` may disagree: those are
+    left to the exact look-up). The filter only skips positions :meth:`Alternation.candidates`
+    would find nothing for, so a scan over it finds the same matches as one over all word starts.
+    """
+    if any(a._anywhere for a in alternations):
+        return _WORD_START
+    ci: set[str] = set()
+    cs: set[str] = set()
+    for a in alternations:
+        (ci if a.ignorecase else cs).update(a._index)
+    parts = []
+    if ci:
+        parts.append(f"(?i:{_trie_regex(ci)})")
+    if cs:
+        parts.append(_trie_regex(cs))
+    parts.append(r"(?s:.{0,2})[^\x00-\x7f]")
+    return re.compile(r"(?<![\w\-])(?=\w)(?=" + "|".join(parts) + ")")
+
 
 class _Scanner:
-    """Several alternations indexed together: one dictionary look-up per word start."""
+    """Several alternations indexed together: one dictionary look-up per candidate word start."""
 
     def __init__(self, alternations: Sequence[Alternation]) -> None:
         self.alts = tuple(alternations)
         self.cache: dict[str, tuple[tuple[int, tuple[int, ...]], ...]] = {}
+        self.filter = candidate_filter(self.alts)
 
     def at(self, text: str, s: int) -> tuple[tuple[int, tuple[int, ...]], ...]:
         head = text[s:s + KEY_LEN]
@@ -244,22 +300,35 @@ class _Scanner:
         return r
 
 
+def _scanner(alternations: Sequence[Alternation]) -> _Scanner:
+    key = tuple(id(a) for a in alternations)
+    sc = _SCANNERS.get(key)
+    if sc is None or sc.alts != tuple(alternations):
+        sc = _SCANNERS[key] = _Scanner(alternations)
+    return sc
+
+
 def scan(text: str, alternations: Sequence[Alternation],
          starts: list[int] | None = None) -> list[list[tuple[str, re.Match[str]]]]:
     """Run several alternations over ``text`` in one pass over its word starts.
 
     Returns one list of ``(name, match)`` per alternation, as :meth:`Alternation.finditer` would.
+    Without ``starts``, only the word starts a compiled candidate filter finds are visited.
     """
-    key = tuple(id(a) for a in alternations)
-    sc = _SCANNERS.get(key)
-    if sc is None or sc.alts != tuple(alternations):
-        sc = _SCANNERS[key] = _Scanner(alternations)
+    sc = _scanner(alternations)
     outs: list[list[tuple[str, re.Match[str]]]] = [[] for _ in alternations]
     pos = [0] * len(alternations)
     at = sc.at
-    for w in (_WORD_START.finditer(text) if starts is None else starts):
-        s = w if isinstance(w, int) else w.start()
-        for j, cands in at(text, s):
+    cache = sc.cache
+    if starts is None:
+        starts = [m.start() for m in sc.filter.finditer(text)]
+    for s in starts:
+        if not isinstance(s, int):
+            s = s.start()
+        hits = cache.get(text[s:s + KEY_LEN])
+        if hits is None:
+            hits = at(text, s)
+        for j, cands in hits:
             if s < pos[j]:
                 continue
             m = alternations[j].combo(cands).match(text, s)

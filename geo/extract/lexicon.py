@@ -188,16 +188,25 @@ def lexicon_hash(data_dir: str | Path = DATA_DIR) -> str:
     return h.hexdigest()[:12]
 
 
-@functools.lru_cache(maxsize=8)
 def load_lexicon(data_dir: str | Path = DATA_DIR) -> Lexicon:
     """Read and compile the lexicons of ``data_dir`` (cached: compiled once per folder).
+
+    ``load_lexicon()``, ``load_lexicon(DATA_DIR)`` and ``load_lexicon(str(DATA_DIR))`` are
+    the same object (what :func:`warm_up` compiles is what the extractor uses).
 
     Examples
     --------
     >>> lex = load_lexicon()
     >>> lex.actor_aliases["russian warplanes"].actor
     'russia'
+    >>> load_lexicon(DATA_DIR) is lex
+    True
     """
+    return _load_lexicon(str(Path(data_dir).resolve()))
+
+
+@functools.lru_cache(maxsize=8)
+def _load_lexicon(data_dir: str) -> Lexicon:
     from geo.extract.fastre import Alternation
 
     d = Path(data_dir)
@@ -295,3 +304,6 @@ def warm_up(data_dir: str | Path = DATA_DIR) -> Lexicon:
                 lex.governorate_re):
         alt.warm()
     return lex
+
+
+load_lexicon.cache_clear = _load_lexicon.cache_clear  # type: ignore[attr-defined]

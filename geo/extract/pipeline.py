@@ -6,18 +6,20 @@ reports it) and hands the mentions to :mod:`geo.extract.assemble`.
 """
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
-from geo.extract.actors import ActorMention, actor_for, blamed_actor, clause_break_re, count_words, find_actors, release_actor
+from geo.extract.actors import (ActorMention, actor_for, blamed_actor, clause_break_re, count_words, device_used, find_actors,
+                                joint_actors, release_actor)
 from geo.extract.assemble import Mention, merge_mentions
 from geo.extract.dates import DateMention, find_dates, infer_article_date
 from geo.extract.factuality import factuality, reported_by
 from geo.extract.lexicon import Lexicon, load_lexicon, scan_lexicons
-from geo.extract.places import PlaceMention, _patterns, find_places, resolve_place
+from geo.extract.places import PlaceMention, _patterns, find_places, referent, resolve_place
 from geo.extract.sentences import Sentence, normalize_text, split_sentences
 from geo.extract.triggers import TriggerGroup, find_triggers, group_triggers, group_types
 from geo.schema import Event
@@ -31,6 +33,7 @@ _DEFINITE = re.compile(r"\b(?:the|those|these|such|its|their|further|more|the la
 _CAPITALISED = re.compile(r"[A-Z]")
 _PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being|is|are)\s+(?:\w+ly\s+|also\s+)?$", re.I)
 _ANAPHORIC_PROVINCE = re.compile(r"\b(?:the|that|this)\s+(?:\w+\s+)?(?:province|governorate|countryside)\b", re.I)
+_BRACKETED = re.compile(r"\([^()]{1,40}\)")
 _SPECIFIC = {"airstrike", "drone_strike", "missile_strike", "shelling", "ground_offensive", "raid"}
 
 
@@ -53,6 +56,7 @@ class _Sent:
     groups: list[TriggerGroup]
     dates: list[DateMention]
     explicit: dict[int, tuple[ActorMention | None, str]] = field(default_factory=dict)
+    joint: dict[int, list[ActorMention]] = field(default_factory=dict)  # co-actors: "Russian and Syrian jets"
 
 
 def _default_gazetteer() -> Any:
@@ -198,7 +202,10 @@ def extract(article: Any, gazetteer: Any | None = None, *, date_override: dt.dat
             blamed = blamed_actor(st.s.text, g.start, g.end, st.actors, lex, clause_start=cs)
             if blamed is not None:
                 a, how = blamed, "agent"  # "Ankara blamed the strike on government forces"
-            if a is None and prev_gi is not None:
+            used = not g.unattributed or device_used(st.s.text, g.start, lex)
+            if not used and how == "subject":
+                a, how = None, "none"  # "soldiers were killed when an IED hit their bus": victims, not users
+            if a is None and prev_gi is not None and used:
                 # coordination: "pounded X on Wednesday, striking Y" / "struck a unit and destroyed a position"
                 pa, phow = st.explicit.get(prev_gi, (None, "none"))
                 gap = st.s.text[st.groups[prev_gi].end:g.start]
@@ -206,9 +213,11 @@ def extract(article: Any, gazetteer: Any | None = None, *, date_override: dt.dat
                         and not _PASSIVE_BEFORE.search(st.s.text[max(0, g.start - 30):g.start]):
                     a, how = pa, phow
             st.explicit[gi] = (a, how)
+            st.joint[gi] = joint_actors(st.s.text, a, st.actors, how)
             prev_gi = gi
-            if a is not None and a.actor and a.actor != "unknown":
-                counts[a.actor] += 2 if i == 0 else 1
+            for x in ([a] if a is not None else []) + st.joint[gi]:
+                if x.actor and x.actor != "unknown":
+                    counts[x.actor] += 2 if i == 0 else 1
     dominant = counts.most_common(1)[0][0] if counts else None
     if dominant is None:
         dominant = _actor_from_metadata(article, lex)
@@ -253,6 +262,8 @@ def extract(article: Any, gazetteer: Any | None = None, *, date_override: dt.dat
                         actor, how = dominant, "coref_dominant"
                 else:
                     actor, air = a.actor, a.air
+            if actor is None and g.unattributed and not device_used(t, g.start, lex):
+                actor, how = "unknown", "unknown"  # "a car bomb exploded in X": no one named, no one guessed
             if actor is None and g.coref != "none":
                 actor = _recent_agent(history, i)
                 how = "coref_local" if actor else "none"
@@ -275,6 +286,7 @@ def extract(article: Any, gazetteer: Any | None = None, *, date_override: dt.dat
         for gi, (actor, how, _air) in group_actors.items():
             if actor and actor != "unknown" and how in ("modifier", "agent", "subject"):
                 history.append((i, actor, True))
+                history.extend((i, x.actor, True) for x in st.joint.get(gi, []) if x.actor != "unknown")
         for a in st.actors:
             if a.actor and a.kind in ("name", "metonym") and a.actor != "unknown":
                 history.append((i, a.actor, False))
@@ -306,13 +318,16 @@ def extract(article: Any, gazetteer: Any | None = None, *, date_override: dt.dat
                     last_town = towns[-1]
                     break
         pending_towns = []
-        if last_town is not None:
+        if last_town is not None or places:
             for am in _ANAPHORIC_TOWN.finditer(t):
                 if any(p.start <= am.start() < p.end for p in places):
                     continue
-                items.append(PlaceMention(am.start(), am.end(), last_town.name, am.group(0), max(1, last_town.precision),
-                                          None, near=last_town.near, locator=last_town.locator,
-                                          list_id=-1, feature=last_town.feature))
+                ref_town = referent(am.group(0), am.start(), places, last_town)  # "Inside Raqqa, ... the city"
+                if ref_town is None:
+                    continue
+                items.append(PlaceMention(am.start(), am.end(), ref_town.name, am.group(0), max(1, ref_town.precision),
+                                          None, near=ref_town.near, locator=ref_town.locator,
+                                          list_id=-1, feature=ref_town.feature))
             items.sort(key=lambda p: p.start)
         towns = [p for p in places if p.role == "item" and p.governorate is None]
         if towns:
@@ -332,6 +347,9 @@ def extract(article: Any, gazetteer: Any | None = None, *, date_override: dt.dat
                 if not clause_break_re(lex).search(gap) and count_words(gap) <= 12:
                     by_group[gi] = list(by_group[nxt])
         src = reported_by(t, lex)
+        # the date this sentence's event words took (not a dateline's): the one the narrative goes on with
+        used_date = next((d for d in dates_by_group.values() if d is not None and d.date is not None and not d.future
+                          and not d.anaphoric), None)
         for gi, g in enumerate(st.groups):
             if gi not in group_actors:
                 continue
@@ -348,10 +366,14 @@ def extract(article: Any, gazetteer: Any | None = None, *, date_override: dt.dat
             etypes = group_types(t, g, actor, air, lex)
             # the date: its own expression, the report's date, the narrative's, the article's
             date_how = "explicit"
+            if dm is not None and dm.anaphoric and last_date is not None and s.paragraph == last_date[1]:
+                dm, date_how = last_date[2], "carried"  # "On the same day, ..."
             if dm is None and attrib is not None:
                 dm, date_how = attrib, "attribution"
             if dm is None and last_date is not None and (s.paragraph == last_date[1] or (i - last_date[0] <= 2 and s.paragraph - last_date[1] <= 1)):
                 dm, date_how = last_date[2], "carried"
+            if dm is None and first_date is not None and not first_date.attribution and not first_date.anaphoric:
+                dm, date_how = first_date, "sentence"  # the sentence's own date, given to another event word
             if dm is not None:
                 date = dm.date.isoformat() if dm.date else None
                 dprec = dm.precision if dm.date else "unknown"
@@ -361,6 +383,7 @@ def extract(article: Any, gazetteer: Any | None = None, *, date_override: dt.dat
                 date, dprec, date_how = None, "unknown", "none"
             target = _target(t, g)
             prof = lex.profiles.get(actor, {})
+            n0 = len(mentions)
             for etype, p in ((et, pl) for et in etypes for pl in by_group[gi]):
                 rp = resolve_place(p, gz, lex, context=context, near=near_pts[-6:], cache=cache)
                 if rp is None:
@@ -382,8 +405,13 @@ def extract(article: Any, gazetteer: Any | None = None, *, date_override: dt.dat
                     specific_type=etype in _SPECIFIC, sentence_index=i, place_fallback=rp.fallback,
                     date_how=date_how, feature_code=rp.feature_code,
                 ))
-        if first_date is not None:
-            last_date = (i, s.paragraph, first_date)
+            # joint actors ("Russian and Syrian warplanes struck X"): one event each, at the same places
+            for co in st.joint.get(gi, []) if how in ("modifier", "agent", "subject") else []:
+                for m0 in {(m.place, m.lat, m.lon): m for m in mentions[n0:] if m.actor == actor}.values():
+                    for et in group_types(t, g, co.actor, co.air, lex):
+                        mentions.append(dataclasses.replace(m0, actor=co.actor, event_type=et, specific_type=et in _SPECIFIC))
+        if used_date is not None or first_date is not None:
+            last_date = (i, s.paragraph, used_date or first_date)
     published = ref.isoformat() if ref is not None else (getattr(article, "published", None) or None)
     events = merge_mentions(mentions, article_id=str(getattr(article, "id", "")), title=getattr(article, "title", None),
                             url=getattr(article, "url", None), source=getattr(article, "source", None),
@@ -424,7 +452,7 @@ def _analyse(s: Sentence, lex: Lexicon, ref: dt.date | None, triggers: list, wit
     # a trigger inside an actor name ("Russian warplanes") still counts; one inside a source does not
     triggers = [t for t in triggers if not any(a.kind == "source" and a.start <= t.start and t.end <= a.end for a in actors)]
     groups = group_triggers(s.text, triggers, actors)
-    dates = find_dates(s.text, ref) if groups else []
+    dates = find_dates(s.text, ref)
     return _Sent(s, actors, groups, dates)
 
 
@@ -432,6 +460,7 @@ def _group_for_place(text: str, p: PlaceMention, groups: list[TriggerGroup], lex
                      P: dict[str, re.Pattern[str]]) -> int | None:
     """The trigger group that governs place ``p``: the nearest before it in the clause, else a fronted place."""
     brk = clause_break_re(lex)
+    text = _BRACKETED.sub(lambda m: " " * len(m.group(0)), text)  # "A (B), C": another name, not a clause
     left = [i for i, g in enumerate(groups) if g.end <= p.start and g.is_event]
     if left:
         gi = left[-1]

@@ -23,7 +23,8 @@ from typing import Any, Protocol
 from geo.extract.actors import ActorMention, count_words
 from geo.extract.lexicon import Governorate, Lexicon
 
-__all__ = ["GazetteerLike", "PlaceMention", "ResolvedPlace", "find_places", "resolve_place", "is_known_place"]
+__all__ = ["GazetteerLike", "PlaceMention", "ResolvedPlace", "find_places", "resolve_place", "is_known_place",
+           "place_kind", "referent"]
 
 
 class GazetteerLike(Protocol):
@@ -242,6 +243,13 @@ def find_places(text: str, lex: Lexicon, gz: Any | None, masks: list[tuple[int, 
             continue
         s += off
         e = s + len(name)
+        # "Ayn al-Arab (Kobani), Tal Rifaat and Derik": a name in brackets after a place is its other name
+        if prev is not None and re.fullmatch(r"\s*\(\s*", text[prev.end:s]):
+            close = re.match(r"\s*\)", text[e:])
+            if close:
+                prev.extra.setdefault("aliases", []).append(name)
+                prev.end = e + close.end()
+                continue
         if name.lower() in lex.not_places or name.lower().split("-")[0] in lex.not_places and "-" not in name:
             continue
         if len(name) < 3 and not name.isupper():
@@ -451,6 +459,7 @@ def resolve_place(m: PlaceMention, gz: Any | None, lex: Lexicon, *, context: str
         if gz is not None:
             names = [m.name + " " + m.feature] if m.feature else []
             names.append(m.name)
+            names += m.extra.get("aliases", [])
             for nm in names:
                 r = _geocode(gz, nm, ctx, near, "SY")
                 if r is not None:
@@ -488,3 +497,40 @@ def resolve_place(m: PlaceMention, gz: Any | None, lex: Lexicon, *, context: str
             return ResolvedPlace(rl.name, rl.lat, rl.lon, rl.geonameid, rl.admin1, rl.country_code,
                                  max(2, rl.precision), f"{m.name} not in the gazetteer: near {rl.name}", True)
     return None
+
+
+_KIND_RE = re.compile(r"\b(town|city|village|district|neighbou?rhood|quarter|suburb|area|camp|base|airbase|airport|"
+                      r"field|dam|crossing|province|governorate|countryside|region)s?\b", re.I)
+
+
+def place_kind(p: PlaceMention) -> str | None:
+    """The kind of place the wording names ("the town of X", "X city", "X district"), else None."""
+    m = _KIND_RE.search(p.as_written if p.as_written != p.name else "")
+    return m.group(1).lower() if m else None
+
+
+def referent(anaphor: str, start: int, here: list[PlaceMention], last: PlaceMention | None) -> PlaceMention | None:
+    """What "the city" / "the town" / "the village" at ``start`` refers to: the last place of that kind
+    named before it in the sentence (``here``), else the last one named before the sentence (``last``).
+
+    A place whose wording names another kind ("the village of X" for "the city") is passed over.
+
+    Examples
+    --------
+    >>> a = PlaceMention(0, 5, "Raqqa", "Raqqa", 1)
+    >>> b = PlaceMention(10, 30, "Tabqa", "the town of Tabqa", 1)
+    >>> referent("the city", 40, [a, b], None).name
+    'Raqqa'
+    """
+    m = _KIND_RE.search(anaphor)
+    kind = m.group(1).lower() if m else None
+    cands = [p for p in here if p.end <= start and p.governorate is None] + ([last] if last is not None else [])
+    best = None
+    for p in reversed(cands[:-1] if last is not None else cands):
+        k = place_kind(p)
+        if k is None or kind is None or k == kind:
+            best = p
+            break
+    if best is None and last is not None:
+        best = last
+    return best

@@ -43,7 +43,18 @@ def normalize_text(text: str) -> str:
     >>> normalize_text("Assad\u2019s air force")
     "Assad's air force"
     """
-    return text.translate(_QUOTES)
+    if text.isascii():
+        return text  # nothing to map (every mapped character is non-ASCII)
+    return _QUOTE_RE.sub(_quote, text)
+
+
+#: The characters :data:`_QUOTES` maps: one regex pass finds them (``str.translate`` with a
+#: non-ASCII table reads the whole text character by character in a slow path).
+_QUOTE_RE = re.compile("[" + "".join(chr(c) for c in _QUOTES) + "]")
+
+
+def _quote(m: re.Match[str]) -> str:
+    return _QUOTES[ord(m.group(0))]  # type: ignore[return-value]
 
 
 _BULLET = re.compile(r"^\s*(?:[-*\u2022\u25cf\u25aa\u2013\u2014>]+|\d{1,2}[.)])\s+")
@@ -54,7 +65,11 @@ _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.\-']*)$")
 def _is_abbreviation(line: str, stop: int, abbreviations: frozenset[str]) -> bool:
     if line[stop] != ".":
         return False
-    m = _WORD_BEFORE.search(line[:stop])
+    # the word before the stop, read from a short window (a whole-line search is quadratic)
+    lo = max(0, stop - 48)
+    m = _WORD_BEFORE.search(line, lo, stop)
+    if lo and (m is None or m.start() == lo):
+        m = _WORD_BEFORE.search(line, 0, stop)  # the word may begin before the window
     if not m:
         return False
     word = m.group(1)

@@ -35,6 +35,7 @@ class Trigger:
     type: str
     role: str  # event | instrument
     coref: str  # any | local | none
+    unattributed: bool = False  # a device (IED, car bomb): names no user
 
 
 @dataclass
@@ -64,6 +65,11 @@ class TriggerGroup:
         return "none"
 
     @property
+    def unattributed(self) -> bool:
+        """An event word of the group names a device, not who used it ("an IED", "a car bomb")."""
+        return any(t.unattributed for t in self.triggers if t.role == "event")
+
+    @property
     def text(self) -> str:
         return " ".join(t.text for t in self.triggers)
 
@@ -84,8 +90,12 @@ def find_triggers(text: str, lex: Lexicon, found: list[tuple[int, int, str, str]
         row = info.get(name)
         if row is None:
             continue
-        out.append(Trigger(s, e, t, row["type"], row.get("role", "event"), row.get("coref", "any")))
+        out.append(Trigger(s, e, t, row["type"], row.get("role", "event"), row.get("coref", "any"),
+                           bool(row.get("unattributed", False))))
     return out
+
+
+_PLACE_BETWEEN = re.compile(r"\b(?:near|in|at|outside|around|south|north|east|west|of)\s+(?:the\s+)?(?:(?:town|village|city)\s+of\s+)?[A-Z]")
 
 
 def group_triggers(text: str, triggers: list[Trigger], actors: list[ActorMention], *,
@@ -101,8 +111,10 @@ def group_triggers(text: str, triggers: list[Trigger], actors: list[ActorMention
             clash = "fire" in classes and "ground" in classes
             actor_between = any(prev.end <= a.start and a.end <= t.start and a.actor and a.kind != "adjective"
                                 for a in actors)
+            # "Two strikes near Raqqa struck ...": a located place between two event words parts them
+            place_between = _PLACE_BETWEEN.search(gap) is not None
             if (count_words(gap) <= max_gap and not re.search(r"[,;:()\"]|\b(?:as|while|after|before|and then|towns?|villages?|cities|city|areas?|positions|sites?)\b", gap)
-                    and not clash and not actor_between):
+                    and not clash and not actor_between and not place_between):
                 g.triggers.append(t)
                 continue
         groups.append(TriggerGroup([t]))
