@@ -11,18 +11,25 @@ Accuracy
   * journalist: a hand-written list of spellings seen in news, with approximate points;
   * shared (only when ../shared exists): cities500_SY spellings against their own
     coordinates, and IOM community names with their governorate as context.
-Speed: names/s for exact/variant hits (a first pass over distinct names, and after
-warm-up), cold start (open the index and answer once, in a fresh process), peak memory.
+Speed: names/s for exact/variant hits never seen before (every cache emptied: Syrian
+spellings as written and generated variants that resolve without fuzzy matching), for
+repeated names after warm-up, and for names asked with the paragraph they stand in (the
+extractor's pattern); cold start (open the index and answer once, in a fresh process);
+memory (peak RSS of a fresh process that opens the index and geocodes the unseen list);
+index build time on a clean cache directory (``--no-build`` skips it).
 """
 from __future__ import annotations
 
 import argparse
+import importlib
 import json
+import os
 import random
 import re
 import resource
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -33,7 +40,7 @@ from gazetteer import default_gazetteer  # noqa: E402
 from gazetteer.admin import admin1_from_code  # noqa: E402
 from gazetteer.rank import haversine_km  # noqa: E402
 
-__all__ = ["generated_variants", "JOURNALIST", "main"]
+__all__ = ["generated_variants", "unseen_names", "JOURNALIST", "main"]
 
 SHARED = ROOT / ".." / "shared" / "data"
 
@@ -196,31 +203,89 @@ def measure_shared(gz) -> dict | None:
     return out
 
 
+def _clear_all(gz) -> None:
+    """Empty every cache a lookup could profit from: the gazetteer's and the normaliser's."""
+    gz.clear_caches()
+    nz = importlib.import_module("gazetteer.normalize")
+    admin = importlib.import_module("gazetteer.admin")
+    for f in (nz.normalize, nz.name_key, nz.skeleton, nz._skel_token, admin.admin_mentions, admin.country_mentions):
+        f.cache_clear()
+
+
+def unseen_names(gz, n: int = 20_000) -> list[str]:
+    """Distinct Syrian spellings that resolve by exact key or variant skeleton (no fuzzy, no fallback)."""
+    rows = gz.indexes[0].conn.execute("SELECT name, alts FROM places WHERE cc = 'SY' ORDER BY pid").fetchall()
+    rng = random.Random(11)
+    qs: dict[str, None] = {}
+    for name, alts in rows:
+        for sp in [name, *(a for a in (alts or "").split("\x1f") if a)]:
+            qs[sp] = None
+            for v in generated_variants(sp, rng, 4):
+                qs[v] = None
+    out = []
+    for q in qs:
+        r = gz.geocode(q)
+        if r.matched and r.note is None:
+            out.append(q)
+    rng.shuffle(out)
+    return out[:n]
+
+
 def measure_speed(gz) -> dict:
-    rows = gz.indexes[0].conn.execute(
-        "SELECT DISTINCT n.key FROM names n JOIN places p ON p.pid = n.pid WHERE p.cc = 'SY'").fetchall()
-    distinct_names = [r[0] for r in rows][:20_000]
-    gz._result_cache.clear()
-    gz._cand_cache.clear()
-    t = time.perf_counter()
-    gz.geocode_batch(distinct_names)
-    uncached = len(distinct_names) / (time.perf_counter() - t)
-    gz._result_cache.clear()
-    t = time.perf_counter()
-    gz.geocode_batch(distinct_names)
-    cand_warm = len(distinct_names) / (time.perf_counter() - t)
-    names = (distinct_names * (20_000 // max(1, len(distinct_names)) + 1))[:20_000]
-    gz._result_cache.clear()
+    names = unseen_names(gz)
+    _clear_all(gz)
     t = time.perf_counter()
     gz.geocode_batch(names)
-    first = time.perf_counter() - t
+    unseen = len(names) / (time.perf_counter() - t)
+    # the extractor: every name of a paragraph asked with that paragraph (and the places so far)
+    paragraphs = []
+    for i in range(0, len(names) - 8, 8):
+        group = names[i: i + 8]
+        text = ("Activists said warplanes struck " + ", ".join(group[:4]) + " in the countryside of Idlib on Monday, while "
+                "shelling hit " + ", ".join(group[4:]) + " near the M5 highway, killing at least 12 civilians. " * 3)
+        paragraphs.append((group, text))
+    _clear_all(gz)
     t = time.perf_counter()
-    gz.geocode_batch(names)
-    warm = time.perf_counter() - t
-    distinct = len(set(names))
-    return {"distinct_uncached_names_per_s": uncached, "distinct_candidates_cached_names_per_s": cand_warm,
-            "names": len(names), "distinct": distinct, "first_pass_names_per_s": len(names) / first,
-            "after_warmup_names_per_s": len(names) / warm}
+    n = 0
+    for group, text in paragraphs:
+        near: list[tuple[float, float]] = []
+        for name in group:
+            r = gz.geocode(name, context=text, near=near)
+            n += 1
+            if r.matched and len(near) < 3:
+                near.append((r.lat, r.lon))
+    with_context = n / (time.perf_counter() - t)
+    batch = (names * (20_000 // max(1, len(names)) + 1))[:20_000]
+    gz.geocode_batch(batch)
+    t = time.perf_counter()
+    gz.geocode_batch(batch)
+    repeated = len(batch) / (time.perf_counter() - t)
+    return {"unseen_names": len(names), "unseen_names_per_s": unseen, "paragraph_names_per_s": with_context,
+            "repeated_names_per_s": repeated}
+
+
+def fresh_process(code: str, env: dict | None = None) -> dict:
+    """Run ``code`` (which prints one JSON object) in a fresh interpreter; add its peak RSS in MB."""
+    # VmHWM, not ru_maxrss: Linux carries ru_maxrss over exec, so a child would report this process's peak
+    code = "import json, time, sys; sys.path.insert(0, 'bench'); " + code + \
+        "; out['peak_rss_mb'] = [int(l.split()[1]) for l in open('/proc/self/status') if l.startswith('VmHWM')][0] / 1024" + \
+        "; print(json.dumps(out))"
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True,
+                          env={**os.environ, **(env or {})})
+    return json.loads(proc.stdout.strip().splitlines()[-1])
+
+
+def memory_after_use() -> float:
+    """Peak RSS (MB) of a fresh process that opens the index and geocodes the unseen list."""
+    return fresh_process("from bench_gazetteer import unseen_names; from gazetteer import default_gazetteer; "
+                         "gz = default_gazetteer(); gz.geocode_batch(unseen_names(gz)); out = {}")["peak_rss_mb"]
+
+
+def build_time() -> dict:
+    """Seconds and peak RSS to build the embedded index in a clean cache directory (fresh process)."""
+    with tempfile.TemporaryDirectory() as tmp:
+        return fresh_process("t = time.perf_counter(); from gazetteer.core import Gazetteer; Gazetteer.open(); "
+                             "out = {'build_s': time.perf_counter() - t}", env={"STRIKEMAP_CACHE_DIR": tmp})
 
 
 def cold_start() -> float:
@@ -238,6 +303,7 @@ def main(argv: list[str] | None = None) -> dict:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--json", action="store_true")
     ap.add_argument("--limit", type=int, default=None, help="Only the first N Syrian places for the generated list.")
+    ap.add_argument("--no-build", action="store_true", help="Skip timing an index build in a clean cache directory.")
     args = ap.parse_args(argv)
     t = time.perf_counter()
     gz = default_gazetteer()
@@ -249,12 +315,37 @@ def main(argv: list[str] | None = None) -> dict:
     res["shared"] = measure_shared(gz)
     res["speed"] = measure_speed(gz)
     res["peak_rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    res["memory_after_use_mb"] = memory_after_use()
+    res["build"] = None if args.no_build else build_time()
     if args.json:
         print(json.dumps(res, ensure_ascii=False, indent=1))
     else:
         for k, v in res.items():
             print(f"{k}: {json.dumps(v, ensure_ascii=False)}")
+        print()
+        print(summary_table(res))
     return res
+
+
+def summary_table(res: dict) -> str:
+    """The headline numbers as a small table (targets of the speed issue in the last column)."""
+    sp, g = res["speed"], res["generated"]
+    rows = [
+        ("unseen exact/variant names/s", f"{sp['unseen_names_per_s']:,.0f}", ">= 20,000"),
+        ("paragraph names/s (same context)", f"{sp['paragraph_names_per_s']:,.0f}", ""),
+        ("repeated names/s", f"{sp['repeated_names_per_s']:,.0f}", ">= 20,000"),
+        ("cold start s (open + 1st answer)", f"{res['cold_start_s']:.3f}", "< 0.5"),
+        ("memory MB (fresh process, unseen list)", f"{res['memory_after_use_mb']:.0f}", "< 300"),
+        ("index build s (clean cache)", f"{res['build']['build_s']:.1f}" if res["build"] else "skipped", "< 30"),
+        ("index build peak MB", f"{res['build']['peak_rss_mb']:.0f}" if res["build"] else "skipped", ""),
+        ("right governorate with context", f"{g['with_context_right_governorate']:.2%}", ">= 97 %"),
+        ("within 10 km (generated / with context)", f"{g['within_10km']:.2%} / {g['with_context_within_10km']:.2%}", ""),
+        ("journalist within 10 km", f"{res['journalist']['within_10km']:.2%}", ""),
+    ]
+    w0, w1 = max(len(r[0]) for r in rows), max(len(r[1]) for r in rows)
+    lines = [f"{'measure':<{w0}}  {'value':>{w1}}  target", f"{'-' * w0}  {'-' * w1}  ------"]
+    lines += [f"{a:<{w0}}  {b:>{w1}}  {c}" for a, b, c in rows]
+    return "\n".join(lines)
 
 
 if __name__ == "__main__":

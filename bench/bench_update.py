@@ -78,16 +78,20 @@ def write_corpus(folder: Path, n: int) -> Path:
 
 
 class Timer:
+    """Wall-clock and CPU seconds of each part (CPU time tells more on a machine shared with others)."""
+
     def __init__(self) -> None:
         self.parts: dict[str, float] = {}
+        self.cpu: dict[str, float] = {}
 
     @contextmanager
     def part(self, name: str):
-        t0 = time.perf_counter()
+        t0, c0 = time.perf_counter(), time.process_time()
         try:
             yield
         finally:
             self.parts[name] = self.parts.get(name, 0.0) + time.perf_counter() - t0
+            self.cpu[name] = self.cpu.get(name, 0.0) + time.process_time() - c0
 
     def wrap(self, obj: Any, attr: str, name: str) -> None:
         fn = getattr(obj, attr)
@@ -122,11 +126,11 @@ def main() -> None:
     write_corpus(inp, args.n)
     t_corpus = time.perf_counter() - t0
 
-    t0 = time.perf_counter()
+    t0, c0 = time.perf_counter(), time.process_time()
     s = pipeline.build([inp], out, extract=synthetic_extract, versions=VERSIONS)
-    t_build = time.perf_counter() - t0
+    t_build, c_build = time.perf_counter() - t0, time.process_time() - c0
     print(f"store: {args.n} articles, {s.events} events; corpus written in {t_corpus:.2f} s, "
-          f"build in {t_build:.2f} s; store {(out / STORE_NAME).stat().st_size / 1e6:.1f} MB")
+          f"build in {t_build:.2f} s ({c_build:.2f} s CPU); store {(out / STORE_NAME).stat().st_size / 1e6:.1f} MB")
 
     new = inp / "breaking.txt"
     new.write_text("---\ntitle: Breaking\npublished: 2016-02-02\n---\n"
@@ -134,9 +138,11 @@ def main() -> None:
                    "the Syrian Observatory for Human Rights said.\n", encoding="utf-8")
 
     timer = Timer()
-    timer.wrap(pipeline, "read_inputs", "read + hash inputs")
+    # (older trees read with read_inputs / events_frame: the bench times either, for comparisons)
+    timer.wrap(pipeline, "scan_inputs" if hasattr(pipeline, "scan_inputs") else "read_inputs", "read + hash inputs")
     timer.wrap(pipeline, "_process_into", "extract + store the new article")
-    timer.wrap(pipeline.Store, "events_frame", "read events from store")
+    timer.wrap(pipeline.Store, "event_table" if hasattr(pipeline.Store, "event_table") else "events_frame",
+               "read events from store")
     import geo.export
 
     timer.wrap(geo.export, "write_geojson", "write events.geojson")
@@ -158,24 +164,28 @@ def main() -> None:
     load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
     print(f"\nupdate with 1 new article on {args.n} articles ({s.events} events): {total:.3f} s total "
           f"({cpu:.3f} s CPU; load average {load:.1f} on {os.cpu_count()} CPUs)")
+    print(f"  {'part':<36} {'wall':>7}   {'CPU':>7}")
     for name, secs in timer.parts.items():
-        print(f"  {name:<36} {secs:7.3f} s")
+        print(f"  {name:<36} {secs:7.3f} s {timer.cpu[name]:7.3f} s")
+    rest = total - sum(timer.parts.values())
+    rest_cpu = cpu - sum(timer.cpu.values())
+    print(f"  {'(the rest of the update)':<36} {rest:7.3f} s {rest_cpu:7.3f} s")
     overhead = total - extractor
-    print(f"  {'=> everything but the extractor':<36} {overhead:7.3f} s   target < 1 s: "
-          f"{'MET' if overhead < 1.0 else 'NOT MET'}")
+    print(f"  {'=> everything but the extractor':<36} {overhead:7.3f} s {cpu - timer.cpu.get('extractor (the one article)', 0.0):7.3f} s"
+          f"   target < 1 s: {'MET' if overhead < 1.0 else 'NOT MET'} (wall)")
 
     # a second update with nothing new: the floor of an update
-    t0 = time.perf_counter()
+    t0, c0 = time.perf_counter(), time.process_time()
     pipeline.update([inp], out, extract=synthetic_extract, versions=VERSIONS)
-    print(f"\nupdate with nothing new: {time.perf_counter() - t0:.3f} s")
+    print(f"\nupdate with nothing new: {time.perf_counter() - t0:.3f} s ({time.process_time() - c0:.3f} s CPU)")
 
     # exports from the store
     from geo.export import export_store
 
     for fmt in ("geojson", "gpkg", "csv"):
-        t0 = time.perf_counter()
+        t0, c0 = time.perf_counter(), time.process_time()
         res = export_store(out, fmt)
-        print(f"export {fmt:<7}: {time.perf_counter() - t0:.3f} s ({res.events} events, "
+        print(f"export {fmt:<7}: {time.perf_counter() - t0:.3f} s ({time.process_time() - c0:.3f} s CPU; {res.events} events, "
               f"{res.path.stat().st_size / 1e6:.1f} MB)")
 
     # the one article with the real extractor, when there is one

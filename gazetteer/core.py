@@ -52,6 +52,9 @@ CODE_VERSION = "gazetteer-1.0"
 #: Longer names are refused (no place name is this long).
 MAX_NAME_LENGTH = 200
 
+#: Fuzzy search scores every name of lists up to this long; longer ones go through :class:`_BigramFilter`.
+_FILTER_MIN_NAMES = 10_000
+
 #: A skeleton match counts only when the spellings are at least this alike (rapidfuzz ratio).
 _MIN_VARIANT_RATIO = 55.0
 
@@ -134,6 +137,39 @@ def _query_text(q: Any) -> str:
     return q if isinstance(q, str) else ""
 
 
+class _BigramFilter:
+    """The names that may reach a rapidfuzz ``ratio`` cutoff, found without scoring them all.
+
+    ``ratio = 100 * (1 - d / (n + m))`` with ``d`` the insert/delete distance, so a name of
+    length ``m`` can reach the cutoff only if ``|n - m| <= d_max = (1 - cutoff/100) * (n + m)``;
+    and every edit destroys at most two of the query's ``n - 1`` letter pairs, so it shares at
+    least ``n - 1 - 2 * d_max`` of them. Both bounds only drop names that cannot reach the
+    cutoff: scoring the rest (in their original order) gives what scoring all would give.
+    """
+
+    def __init__(self, keys: Sequence[str]) -> None:
+        import numpy as np
+
+        self._np = np
+        self.lens = np.fromiter((len(k) for k in keys), dtype=np.int32, count=len(keys))
+        postings: dict[str, list[int]] = {}
+        for j, k in enumerate(keys):
+            for b in {k[i: i + 2] for i in range(len(k) - 1)}:
+                postings.setdefault(b, []).append(j)
+        self.postings = {b: np.asarray(js, dtype=np.int32) for b, js in postings.items()}
+        self.size = len(keys)
+
+    def candidates(self, key: str, cutoff: float) -> list[int]:
+        """Indices (ascending) of the names that may score ``>= cutoff`` against ``key``."""
+        np = self._np
+        n, slack = len(key), 1.0 - cutoff / 100.0
+        lists = [self.postings[b] for b in (key[i: i + 2] for i in range(n - 1)) if b in self.postings]
+        shared = np.bincount(np.concatenate(lists), minlength=self.size) if lists else np.zeros(self.size, np.int64)
+        d_max = slack * (n + self.lens) + 1e-6
+        ok = (np.abs(n - self.lens) <= d_max) & (shared >= n - 1 - 2 * d_max)
+        return np.flatnonzero(ok).tolist()
+
+
 class _LRU(OrderedDict):
     def __init__(self, maxsize: int) -> None:
         super().__init__()
@@ -186,7 +222,7 @@ class Gazetteer:
         # what a context text says, independent of the name: the extractor asks about many
         # names of one paragraph in a row
         self._ctx_cache = _LRU(4_096)
-        self._fuzzy_choices: dict[tuple[str, ...] | None, tuple[list[str], list[tuple[int, int]]]] = {}
+        self._fuzzy_choices: dict[tuple[str, ...] | None, tuple[list[str], list[tuple[int, int]], _BigramFilter | None]] = {}
         self._gov_places: dict[str, Place] = {}
         for g in governorates():
             self._gov_places[g.admin1] = Place(
@@ -235,6 +271,19 @@ class Gazetteer:
             else:
                 st.close()
         return cls(indexes, country=country, online=online)
+
+    def clear_caches(self) -> None:
+        """Forget cached answers, candidates, contexts and places (e.g. to time first lookups).
+
+        Examples
+        --------
+        >>> default_gazetteer().clear_caches()   # doctest: +SKIP
+        """
+        for cache in (self._result_cache, self._cand_cache, self._ctx_cache):
+            with cache.lock:
+                cache.clear()
+        for idx in self.indexes:
+            idx.clear_caches()
 
     @property
     def version(self) -> str:
@@ -305,12 +354,18 @@ class Gazetteer:
                     for k, pid in idx.names_in(countries):
                         keys.append(k)
                         refs.append((i, pid))
-                choices = (keys, refs)
+                # a filter pays (numpy, postings) only for long lists: the neighbours' names
+                choices = (keys, refs, _BigramFilter(keys) if len(keys) > _FILTER_MIN_NAMES else None)
                 self._fuzzy_choices[countries] = choices
-            keys, refs = choices
+            keys, refs, prefilter = choices
+            if prefilter is None:
+                near, sub = range(len(keys)), keys
+            else:
+                near = prefilter.candidates(key, self.fuzzy_cutoff)
+                sub = [keys[j] for j in near]
             found: dict[tuple[int, int], Candidate] = {}
-            for _, score, j in process.extract(key, keys, scorer=fuzz.ratio, score_cutoff=self.fuzzy_cutoff, limit=12):
-                i, pid = refs[j]
+            for _, score, jj in process.extract(key, sub, scorer=fuzz.ratio, score_cutoff=self.fuzzy_cutoff, limit=12):
+                i, pid = refs[near[jj]]
                 p = self.indexes[i].place_by_pid(pid)
                 q = 0.40 + 0.30 * (score - self.fuzzy_cutoff) / (100.0 - self.fuzzy_cutoff)
                 if (i, pid) not in found or found[(i, pid)].quality < q:

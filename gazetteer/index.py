@@ -129,8 +129,7 @@ class PlaceIndex:
                     _fill(conn, places)
                     conn.executemany("INSERT OR REPLACE INTO meta VALUES (?, ?)", list({**(meta or {}), "rules": rules().digest, "schema": INDEX_SCHEMA}.items()))
                     conn.executescript(_INDEXES)
-                    _build_lookup(conn)
-                    conn.executescript("ANALYZE;")
+                    _build_lookup(conn)  # queries are primary-key reads: no ANALYZE needed
                     conn.commit()
                 finally:
                     conn.close()
@@ -295,9 +294,12 @@ class PlaceIndex:
         self._forget()
         return len(pids)
 
-    def _forget(self) -> None:
+    def clear_caches(self) -> None:
+        """Forget the places and skeleton rows read so far."""
         self._places.clear()
         self._skel_cache.clear()
+
+    _forget = clear_caches
 
     def content_version(self) -> str:
         """A hash of what the index holds (its sources' versions and the rules)."""

@@ -69,6 +69,9 @@ class Rules:
     lead_words: frozenset[str] = field(default=frozenset())
     tail_words: frozenset[str] = field(default=frozenset())
     max_words: int = 0
+    #: ``lead_descriptors`` by first letter and ``descriptors_by_length`` by last letter (same order).
+    leads_by_initial: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    descriptors_by_final: dict[str, tuple[tuple[str, int], ...]] = field(default_factory=dict)
 
 
 def _merge(base: dict[str, Any], extra: dict[str, Any]) -> dict[str, Any]:
@@ -103,6 +106,8 @@ def rules() -> Rules:
     if user.is_file():
         raw = _merge(raw, json.loads(user.read_text("utf-8")))
     digest = hashlib.sha256(json.dumps(raw, sort_keys=True).encode()).hexdigest()[:16]
+    leads = sorted(raw["lead_descriptors"], key=len, reverse=True)
+    by_length = sorted(raw["descriptors"].items(), key=lambda kv: -len(kv[0]))
     return Rules(
         marks=raw["marks"],
         articles=frozenset(raw["articles"]),
@@ -118,9 +123,20 @@ def rules() -> Rules:
         descriptors_by_length=tuple(sorted(raw["descriptors"].items(), key=lambda kv: -len(kv[0]))),
         lead_words=frozenset(w.lower() for w in (*raw["lead_descriptors"], *raw["directions"])),
         tail_words=frozenset(w.lower() for w in raw["descriptors"]),
+        leads_by_initial=_by_letter(leads, lambda w: w, 0),
+        descriptors_by_final=_by_letter(by_length, lambda kv: kv[0], -1),
         max_words=max((w.count(" ") + 1 for w in (*raw["lead_descriptors"], *raw["directions"], *raw["descriptors"])),
                       default=0),
     )
+
+
+def _by_letter(items: list, word: Any, pos: int) -> dict[str, tuple]:
+    out: dict[str, list] = {}
+    for it in items:
+        w = word(it)
+        if w:
+            out.setdefault(w[pos], []).append(it)
+    return {k: tuple(v) for k, v in out.items()}
 
 
 def _skeleton_steps(raw: dict[str, Any]) -> tuple[tuple[re.Pattern[str], Any], ...]:
@@ -457,7 +473,7 @@ def parse_name(text: str) -> ParsedName:
     while changed and text:
         changed = False
         low = text.lower()
-        for lead in r.lead_descriptors:
+        for lead in r.leads_by_initial.get(low[:1], ()):
             if low.startswith(lead + " ") and len(text) > len(lead) + 1:
                 text = text[len(lead) + 1:].strip()
                 level = r.descriptors.get(lead.split(" ")[0], 1)
@@ -479,7 +495,7 @@ def parse_name(text: str) -> ParsedName:
             text = " ".join(words[2:])
             changed = True
             continue
-        for desc, level in r.descriptors_by_length:
+        for desc, level in r.descriptors_by_final.get(low[-1:], ()):
             if low.endswith(" " + desc) and len(text) > len(desc) + 1:
                 text = text[: -len(desc) - 1].strip().rstrip("-").strip()
                 if level > precision:

@@ -34,6 +34,7 @@ __all__ = [
     "ACLED_EVENT_TYPES",
     "to_feature_collection",
     "geojson_text",
+    "feature_heads",
     "write_geojson",
     "write_gpkg",
     "csv_frame",
@@ -140,11 +141,27 @@ def _encoded_column(values: list[Any]) -> list[str]:
     return json.dumps(values, ensure_ascii=False, separators=("\x00", ": "))[1:-1].split("\x00")
 
 
+def feature_heads(columns: dict[str, list[Any]], xs: list[float], ys: list[float]) -> list[str]:
+    """Each event's GeoJSON Feature text up to its last property, without the closing ``}}``.
+
+    ``columns`` maps property names (in order) to plain JSON values, one per event; ``xs``
+    and ``ys`` are the coordinates, already rounded. The one encoder of Features: used by
+    :func:`geojson_text` and by the store, which keeps each event's text.
+    """
+    if not xs:
+        return []
+    encoded = [_encoded_column(v) for v in columns.values()]
+    props = ", ".join(json.dumps(str(c), ensure_ascii=False).replace("%", "%%") + ": %s" for c in columns)
+    template = '{"type": "Feature", "geometry": {"type": "Point", "coordinates": [%s, %s]}, "properties": {' + props
+    return [template % row for row in zip(_encoded_column(xs), _encoded_column(ys), *encoded)]
+
+
 def geojson_text(gdf: "gpd.GeoDataFrame") -> str:
     """The events as RFC 7946 GeoJSON text: one Feature a line (easy to diff and to stream).
 
     The same JSON as ``json.dumps(to_feature_collection(gdf))``, laid out one Feature a
-    line, written column by column (several times faster for large tables).
+    line, written column by column (several times faster for large tables). Also takes
+    a :class:`geo.frame.EventTable`, whose Features are already encoded.
 
     Examples
     --------
@@ -152,21 +169,22 @@ def geojson_text(gdf: "gpd.GeoDataFrame") -> str:
     >>> geojson_text(empty_frame())
     '{"type": "FeatureCollection", "features": [\\n]}\\n'
     """
+    if hasattr(gdf, "geojson_text"):  # an EventTable
+        return gdf.geojson_text()
     gdf = _to_4326(gdf)
     cols = [c for c in gdf.columns if c != gdf.geometry.name]
     if not len(gdf):
         return '{"type": "FeatureCollection", "features": [\n]}\n'
-    xs = _encoded_column(gdf.geometry.x.round(6).tolist())
-    ys = _encoded_column(gdf.geometry.y.round(6).tolist())
-    columns = [_encoded_column(_plain_column(gdf[c])) for c in cols]
-    props = ", ".join(json.dumps(str(c), ensure_ascii=False).replace("%", "%%") + ": %s" for c in cols)
-    template = '{"type": "Feature", "geometry": {"type": "Point", "coordinates": [%s, %s]}, "properties": {' + props + "}}"
-    body = ",\n".join([template % row for row in zip(xs, ys, *columns)])
-    return '{"type": "FeatureCollection", "features": [\n' + body + "\n]}\n"
+    heads = feature_heads({c: _plain_column(gdf[c]) for c in cols},
+                          gdf.geometry.x.round(6).tolist(), gdf.geometry.y.round(6).tolist())
+    return '{"type": "FeatureCollection", "features": [\n' + "}},\n".join(heads) + "}}\n]}\n"
 
 
 def write_geojson(gdf: "gpd.GeoDataFrame", path: str | Path) -> Path:
-    """Write the events as RFC 7946 GeoJSON to ``path`` (temporary file, then rename)."""
+    """Write the events (a frame or a :class:`geo.frame.EventTable`) as RFC 7946 GeoJSON to ``path``.
+
+    Written to a temporary file, then renamed.
+    """
     return write_text_atomic(path, geojson_text(gdf))
 
 
@@ -344,5 +362,11 @@ def export_store(
     path = Path(output) if output is not None else default_export_path(out, fmt)
     if path.resolve() == (Path(out) / STORE_NAME).resolve():
         raise ExportError(f"refusing to overwrite the store {path} with an export")
+    if fmt == "geojson":  # the store keeps each event's Feature text: no frame needed
+        from geo.store import EventFilter, Store
+
+        with Store(Path(out) / STORE_NAME, create=False, lock=False) as store:
+            table = store.event_table((filters or EventFilter()).validate())
+        return ExportResult(write_geojson(table, path), len(table))
     gdf = read_events(out, filters)
     return ExportResult(export_frame(gdf, fmt, path, acled_columns=acled_columns), len(gdf))

@@ -12,7 +12,7 @@ from geo.schema import EVENT_COLUMNS, Event
 if TYPE_CHECKING:  # pragma: no cover
     import geopandas as gpd
 
-__all__ = ["events_to_frame", "empty_frame", "frame_records", "CRS"]
+__all__ = ["events_to_frame", "empty_frame", "frame_records", "CRS", "EventTable", "MAP_COLUMNS", "plain_value"]
 
 CRS = "EPSG:4326"
 
@@ -81,3 +81,92 @@ def frame_records(gdf: "gpd.GeoDataFrame") -> list[tuple[dict[str, Any], float, 
         props = {c: _plain(v) for c, v in zip(cols, row)}
         out.append((props, float(geom.x), float(geom.y)))
     return out
+
+
+#: The event properties the maps read, in the order of :attr:`EventTable.rows` (then lon, lat).
+MAP_COLUMNS: tuple[str, ...] = (
+    "article_id", "actor", "actor_label", "target", "event_type", "date", "date_precision",
+    "place_as_written", "place", "admin1", "geo_precision", "confidence", "evidence",
+    "reported_by", "title", "url", "source", "published",
+)
+
+
+def plain_value(column: str, value: Any) -> Any:
+    """A stored value as the events frame holds it, as a plain JSON value.
+
+    ``geonameid`` is an integer, ``geo_precision`` an integer, ``confidence`` a float;
+    a missing value is ``None`` (what :func:`geo.export.geojson_text` writes as ``null``).
+
+    Examples
+    --------
+    >>> plain_value("confidence", 1), plain_value("geonameid", 163345.0), plain_value("place", None)
+    (1.0, 163345, None)
+    """
+    if value is None:
+        return None
+    if column == "confidence":
+        try:
+            value = float(value)
+        except (TypeError, ValueError):
+            return value
+        return None if value != value else value
+    if column in ("geonameid", "geo_precision"):
+        if isinstance(value, float) and value.is_integer():
+            return int(value)
+        return value
+    return value
+
+
+class EventTable:
+    """The events as ``events.geojson`` and the maps need them, read from the store without pandas.
+
+    ``features`` holds each event's GeoJSON Feature text up to its last schema property
+    (no closing braces), ``extras`` the text of its extra properties (or ``None`` when
+    no event has any), and ``rows`` the values of :data:`MAP_COLUMNS` then lon, lat.
+    ``len(table)`` is the number of events. :meth:`frame` gives a GeoDataFrame of the
+    map columns for the code that needs one (split maps, boundaries).
+
+    Examples
+    --------
+    >>> t = EventTable([], [])
+    >>> len(t), t.geojson_text()
+    (0, '{"type": "FeatureCollection", "features": [\\n]}\\n')
+    """
+
+    def __init__(self, features: list[str], rows: list[list[Any]], extras: list[str] | None = None) -> None:
+        self.features = features
+        self.rows = rows
+        self.extras = extras
+
+    def __len__(self) -> int:
+        return len(self.features)
+
+    def column(self, name: str) -> list[Any]:
+        """The values of one of :data:`MAP_COLUMNS` (or ``lon``/``lat``), one per event."""
+        k = len(MAP_COLUMNS) if name == "lon" else len(MAP_COLUMNS) + 1 if name == "lat" else MAP_COLUMNS.index(name)
+        return [r[k] for r in self.rows]
+
+    def geojson_text(self) -> str:
+        """The RFC 7946 text of :func:`geo.export.geojson_text`: one Feature a line."""
+        if not self.features:
+            return '{"type": "FeatureCollection", "features": [\n]}\n'
+        if self.extras is None:
+            body = "}},\n".join(self.features)
+        else:
+            body = "}},\n".join([f + e for f, e in zip(self.features, self.extras)])
+        return '{"type": "FeatureCollection", "features": [\n' + body + "}}\n]}\n"
+
+    def frame(self) -> "gpd.GeoDataFrame":
+        """A GeoDataFrame (EPSG:4326) of :data:`MAP_COLUMNS` and the points."""
+        import geopandas as gpd
+        import pandas as pd
+        from shapely import points
+
+        n = len(MAP_COLUMNS)
+        df = pd.DataFrame([r[:n] for r in self.rows], columns=list(MAP_COLUMNS))
+        import numpy as np
+
+        xs = np.array([r[n] for r in self.rows], dtype="float64")  # None (no point) -> NaN
+        ys = np.array([r[n + 1] for r in self.rows], dtype="float64")
+        geom = points(xs, ys) if self.rows else []
+        return gpd.GeoDataFrame(df, geometry=gpd.GeoSeries(geom, crs=CRS), crs=CRS)

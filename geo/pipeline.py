@@ -3,8 +3,10 @@
 ``build`` makes a new store from every article; ``update`` processes only the
 articles that are new or changed since the store last saw them (by content hash;
 all of them again when the extractor or gazetteer version changed). Both then
-rewrite ``events.geojson`` and the maps from the store's full events table, after
-the store has committed.
+write ``events.geojson`` and the maps from the store's full events table, after
+the store has committed; ``update`` leaves them as they are when nothing they are
+made from changed (the store's events, the options, the code), and skips reading
+input files the store saw unchanged (same size and time, or same SHA-256).
 
 The extractor is a parameter (``extract=``), a callable with the signature of
 :func:`geo.extract.extract`, ``extract(article, gazetteer, date_override=None)``
@@ -23,19 +25,24 @@ Examples
 """
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import hashlib
+import json
 import os
 import re
+import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
+from types import SimpleNamespace
 from typing import TYPE_CHECKING, Any, Protocol
 
 from geo.articles import Article, iter_articles
 from geo.errors import ArticleError, StoreError
 from geo.schema import Event
-from geo.store import STORE_NAME, Store, StoreLock, Versions
+from geo.store import STORE_NAME, FileRecord, Store, StoreLock, Versions
 
 if TYPE_CHECKING:  # pragma: no cover
     import geopandas as gpd
@@ -50,6 +57,8 @@ __all__ = [
     "process_article",
     "process_articles",
     "read_inputs",
+    "scan_inputs",
+    "InputScan",
     "extract_frame",
     "build",
     "update",
@@ -119,7 +128,9 @@ class RunSummary:
 
     def count(self, events: Iterable[Event] | "gpd.GeoDataFrame") -> None:
         """Fill the event counts from the events or the events frame."""
-        if hasattr(events, "columns"):
+        if hasattr(events, "rows") and hasattr(events, "column"):  # a geo.frame.EventTable
+            actors, types = events.column("actor"), events.column("event_type")
+        elif hasattr(events, "columns"):
             actors = list(events["actor"]) if len(events) else []
             types = list(events["event_type"]) if len(events) else []
         else:
@@ -222,6 +233,125 @@ def read_inputs(inputs: Iterable[str | Path]) -> tuple[list[Article], list[Artic
     for item in iter_articles(inputs):
         (errors if isinstance(item, ArticleError) else articles).append(item)
     return articles, errors
+
+
+# -- reading the inputs, skipping files the store has seen unchanged -------------------
+
+#: A file whose modification time is this close to when it was last read may have changed
+#: since without its time changing (coarse file system clocks): read and hash it again.
+_RACY_NS = 100_000_000
+_RACY_NS_COARSE = 2_000_000_000  # times in whole seconds (FAT, tar, rsync): assume 2 s ticks
+
+_READER: str | None = None
+
+
+def _reader_version() -> str:
+    """Changes when the article reader (``geo/articles.py``) changes: its parse may differ."""
+    global _READER
+    if _READER is None:
+        import geo.articles
+
+        _READER = hashlib.sha256(Path(geo.articles.__file__).read_bytes()).hexdigest()[:16]
+    return _READER
+
+
+@dataclass
+class InputScan:
+    """The inputs of a run: articles read, errors, and the articles of files skipped unread."""
+
+    articles: list[Article] = field(default_factory=list)
+    errors: list[ArticleError] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)  # ids from files that did not change
+    records: list[FileRecord] = field(default_factory=list)  # files to remember once their articles are stored
+
+
+def _settled(rec: FileRecord) -> bool:
+    margin = _RACY_NS_COARSE if rec.mtime_ns % 1_000_000_000 == 0 else _RACY_NS
+    return rec.mtime_ns + margin < rec.read_ns
+
+
+def scan_inputs(
+    inputs: Iterable[str | Path],
+    known: dict[str, FileRecord] | None = None,
+    current: dict[str, str] | None = None,
+) -> InputScan:
+    """Read the inputs as :func:`read_inputs` does, skipping files the store saw unchanged.
+
+    A file is skipped (its articles counted as unchanged) when the store remembers it
+    (``known``, by absolute path) with every article it held still stored and current
+    (``current``: ``article_id -> content_hash``), and it has the same size and
+    modification time, or else the same SHA-256. Every other file is read; a file that
+    read cleanly comes back in ``records``, to be remembered once its articles are stored.
+    """
+    from geo.articles import iter_input_files, read_path
+    from geo.errors import ArticleFormatError, ArticleReadError
+
+    known = known or {}
+    current = current or {}
+    reader = _reader_version()
+    scan = InputScan()
+    ids: dict[str, str] = {}
+    for f in iter_input_files(inputs):
+        try:
+            st = os.stat(f)
+        except OSError:
+            if not f.exists():
+                scan.errors.append(ArticleReadError(str(f), "no such file or folder"))
+                continue
+            st = None
+        key = os.path.abspath(f)
+        started = time.time_ns()
+        rec = known.get(key)
+        sha = None
+        if (st is not None and rec is not None and rec.reader == reader and rec.size == st.st_size
+                and all(current.get(a) == h and a not in ids for a, h in rec.articles)):
+            skip = rec.mtime_ns == st.st_mtime_ns and _settled(rec)
+            if not skip:
+                try:
+                    sha = hashlib.sha256(f.read_bytes()).hexdigest()
+                except OSError:
+                    sha = None
+                if sha == rec.sha256:
+                    skip = True
+                    scan.records.append(FileRecord(key, st.st_size, st.st_mtime_ns, started, sha, reader, rec.articles))
+            if skip:
+                for a, _ in rec.articles:
+                    ids[a] = str(f)
+                    scan.unchanged.append(a)
+                continue
+        if st is not None and sha is None:
+            try:
+                sha = hashlib.sha256(f.read_bytes()).hexdigest()
+            except OSError:
+                sha = None
+        articles, errors = read_path(f)
+        scan.errors.extend(errors)
+        clean = not errors and sha is not None and st is not None
+        for a in articles:
+            if a.id in ids:
+                scan.errors.append(ArticleFormatError(a.path or str(f),
+                                                      f"duplicate article id {a.id!r} (first seen in {ids[a.id]})"))
+                clean = False
+                continue
+            ids[a.id] = a.path or str(f)
+            scan.articles.append(a)
+        if clean:
+            scan.records.append(FileRecord(key, st.st_size, st.st_mtime_ns, started, sha, reader,
+                                           tuple((a.id, a.content_hash) for a in articles)))
+    return scan
+
+
+def _remember_files(store: Store, scan: InputScan, versions: Versions) -> None:
+    """Remember the files whose articles are all stored and current now."""
+    if not scan.records:
+        return
+    states = store.article_states(a for r in scan.records for a, _ in r.articles)
+
+    def current(aid: str, content_hash: str) -> bool:
+        st = states.get(aid)
+        return st is not None and st.is_current(content_hash, versions)
+
+    store.record_files([r for r in scan.records if all(current(a, h) for a, h in r.articles)])
 
 
 def extract_frame(
@@ -384,8 +514,9 @@ def build(
     store_path = out / STORE_NAME
     with StoreLock(store_path, lock_timeout):
         clean_stale_temporaries(out)
-        articles, errors = read_inputs(inputs)
-        summary = _start_summary(articles, errors)
+        scan = scan_inputs(inputs)
+        articles = scan.articles
+        summary = _start_summary(articles, scan.errors)
         versions = versions or current_versions()
         summary.articles_new = len(articles)
         with atomic_path(store_path) as tmp:
@@ -393,11 +524,16 @@ def build(
                 _process_into(store, articles, versions, summary, date=date, jobs=jobs, extract=extract,
                               gazetteer=gazetteer, on_start=on_start, on_result=on_result,
                               commit_seconds=COMMIT_SECONDS)
-                store.set_meta("last_run", f"build {dt.datetime.now(dt.timezone.utc).isoformat(timespec='seconds')}")
-                gdf = store.events_frame()
+                with store.transaction():  # one commit
+                    _remember_files(store, scan, versions)
+                    store.set_meta("last_run", f"build {dt.datetime.now(dt.timezone.utc).isoformat(timespec='seconds')}")
+                table = store.event_table()
+                key = _outputs_key(store, maps)
                 summary.articles_stored = store.count_articles()
         summary.outputs.append(str(store_path))
-        write_outputs(gdf, out, summary, maps=maps)
+        write_outputs(table, out, summary, maps=maps)
+        with Store(store_path, lock=False) as store:  # the outputs are from this store: the next update may keep them
+            _note_outputs(store, out, key, summary.outputs[1:])
     return summary
 
 
@@ -441,10 +577,14 @@ def update(
     out.mkdir(parents=True, exist_ok=True)
     with Store(out / STORE_NAME, lock_timeout=lock_timeout) as store:
         clean_stale_temporaries(out)
-        articles, errors = read_inputs(inputs)
-        summary = _start_summary(articles, errors)
         versions = versions or current_versions()
-        states = store.article_states()
+        with _gc_paused():
+            scan = scan_inputs(inputs, store.file_records(), store.current_hashes(versions))
+        articles = scan.articles
+        summary = _start_summary(articles, scan.errors)
+        summary.articles_seen += len(scan.unchanged)
+        summary.articles_unchanged += len(scan.unchanged)
+        states = store.article_states(a.id for a in articles)
         todo: list[Article] = []
         stale_versions: set[Versions] = set()
         for a in articles:
@@ -467,22 +607,154 @@ def update(
                       on_start=on_start, on_result=on_result,
                       commit_seconds=COMMIT_SECONDS if commit_seconds is None else commit_seconds)
         if prune:
-            seen = {a.id for a in articles}
+            seen = {a.id for a in articles} | set(scan.unchanged)
             failed_files = {_file_of(f["file"]) for f in summary.articles_failed}
             protected = tuple(failed_files) + tuple(f + os.sep for f in failed_files)
-            gone = [aid for aid, st in states.items()
+            gone = [aid for aid, st in store.article_states().items()
                     if aid not in seen and not (st.path and st.path.startswith(protected))]
             summary.articles_pruned = store.delete_articles(gone)
-        store.set_meta("last_run", f"update {dt.datetime.now(dt.timezone.utc).isoformat(timespec='seconds')}")
-        gdf = store.events_frame()
+        with store.transaction():  # one commit
+            _remember_files(store, scan, versions)
+            store.set_meta("last_run", f"update {dt.datetime.now(dt.timezone.utc).isoformat(timespec='seconds')}")
         summary.articles_stored = store.count_articles()
         summary.outputs.append(str(store.path))
-        write_outputs(gdf, out, summary, maps=maps)
+        _write_or_keep_outputs(store, out, summary, maps)
     return summary
 
 
+# -- outputs: skipped when the store and the way they are written did not change ----------
+
+_CODE: str | None = None
+
+
+def _code_version() -> str:
+    """Changes when the code that writes ``events.geojson`` and the maps changes."""
+    global _CODE
+    if _CODE is None:
+        from importlib import metadata
+
+        h = hashlib.sha256()
+        here = Path(__file__).resolve().parent
+        files = [here / n for n in ("export.py", "frame.py", "store.py", "schema.py", "pipeline.py", "atomic.py")]
+        from importlib.util import find_spec
+
+        spec = find_spec("maps")  # found, not imported: importing it loads folium (a second)
+        if spec is not None and spec.origin:
+            files += sorted(Path(spec.origin).resolve().parent.glob("*.py"))
+        for f in files:
+            with contextlib.suppress(OSError):
+                h.update(f.name.encode() + b"\0" + f.read_bytes())
+        for dist in ("folium", "xyzservices"):
+            with contextlib.suppress(metadata.PackageNotFoundError):
+                h.update(f"{dist}={metadata.version(dist)}".encode())
+        _CODE = h.hexdigest()[:16]
+    return _CODE
+
+
+def _name_of(fn: Any) -> str:
+    return f"{getattr(fn, '__module__', '?')}.{getattr(fn, '__qualname__', type(fn).__name__)}"
+
+
+def _outputs_key(store: Store, maps: MapOptions | None) -> str | None:
+    """A fingerprint of everything the outputs are made from; ``None`` when it cannot be told."""
+    data = store.data_version()
+    if data is None:
+        return None
+    m = maps or MapOptions()
+    parts: dict[str, Any] = {
+        "data": data, "code": _code_version(), "writers": [_name_of(write_outputs), _name_of(render_maps)],
+        "maps": {k: (None if v is None else str(v)) for k, v in asdict(m).items()},
+    }
+    for name in ("boundaries", "asset_dir"):
+        value = getattr(m, name)
+        if value is not None:
+            try:
+                st = os.stat(value)
+                parts[name] = [st.st_size, st.st_mtime_ns]
+            except OSError:
+                return None
+    return hashlib.sha256(json.dumps(parts, sort_keys=True).encode()).hexdigest()
+
+
+def _stat_files(out: Path, paths: Sequence[str]) -> dict[str, list[int]] | None:
+    files = {}
+    for p in paths:
+        try:
+            st = os.stat(p)
+        except OSError:
+            return None
+        files[os.path.relpath(p, out)] = [st.st_size, st.st_mtime_ns]
+    return files
+
+
+def _current_outputs(store: Store, out: Path, key: str | None) -> list[str] | None:
+    """The outputs written from exactly this store and options, when all are still there as written."""
+    if key is None:
+        return None
+    raw = store.meta().get("outputs")
+    try:
+        rec = json.loads(raw) if raw else None
+    except ValueError:
+        return None
+    if not isinstance(rec, dict) or rec.get("key") != key or not rec.get("files"):
+        return None
+    paths = [str(out / name) for name in rec["files"]]
+    if _stat_files(out, paths) != rec["files"]:
+        return None
+    return paths
+
+
+def _note_outputs(store: Store, out: Path, key: str | None, paths: Sequence[str]) -> None:
+    """Record beside the data which outputs were written from it (after they were written)."""
+    files = _stat_files(out, paths) if key is not None else None
+    store.set_meta("outputs", json.dumps({"key": key, "files": files}) if files else "")
+
+
+@contextlib.contextmanager
+def _gc_paused() -> Any:
+    """Pause the cyclic garbage collector for a phase that makes many objects but no cycles.
+
+    Reading tens of thousands of rows and encoding them makes Python run full collections
+    over the whole heap again and again (about half the time of the maps); reference
+    counting still frees everything. The collector is restored as it was.
+    """
+    import gc
+
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was:
+            gc.enable()
+
+
+def _write_or_keep_outputs(store: Store, out: Path, summary: RunSummary, maps: MapOptions | None) -> None:
+    """Rewrite ``events.geojson`` and the maps from the store, unless they are current already."""
+    with _gc_paused():
+        _write_or_keep(store, out, summary, maps)
+
+
+def _write_or_keep(store: Store, out: Path, summary: RunSummary, maps: MapOptions | None) -> None:
+    key = _outputs_key(store, maps)
+    kept = _current_outputs(store, out, key)
+    if kept is not None:
+        actors, types = store.actor_type_columns()
+        summary.count(SimpleNamespace(rows=(), column={"actor": actors, "event_type": types}.__getitem__))
+        summary.outputs.extend(kept)
+        return
+    table = store.event_table()
+    before = len(summary.outputs)
+    write_outputs(table, out, summary, maps=maps)
+    _note_outputs(store, out, key, summary.outputs[before:])
+
+
 def write_outputs(gdf: "gpd.GeoDataFrame", out: Path, summary: RunSummary, *, maps: MapOptions | None = None) -> None:
-    """Write ``events.geojson`` and the maps from the full events frame; note them in ``summary``."""
+    """Write ``events.geojson`` and the maps from all the events; note them in ``summary``.
+
+    ``gdf`` is the events frame, or (from ``build``/``update``) the store's
+    :class:`geo.frame.EventTable`, which needs no pandas.
+    """
     from geo.export import write_geojson
 
     summary.count(gdf)
@@ -491,7 +763,7 @@ def write_outputs(gdf: "gpd.GeoDataFrame", out: Path, summary: RunSummary, *, ma
 
 
 def render_maps(gdf: "gpd.GeoDataFrame", out: Path, *, maps: MapOptions | None = None) -> list[Path]:
-    """Render ``out/index.html`` (and split maps) from the events frame."""
+    """Render ``out/index.html`` (and split maps) from the events frame or :class:`geo.frame.EventTable`."""
     from maps import render_map
 
     m = maps or MapOptions()

@@ -777,11 +777,16 @@ class Store:
         """The store's own key/value table (format, created, last run...)."""
         return dict(self.conn.execute("SELECT key, value FROM strikemap_meta"))
 
-    def article_states(self) -> dict[str, ArticleState]:
-        """Every stored article's hash, versions, event count and error, by article id."""
-        rows = self.conn.execute(
-            "SELECT article_id, content_hash, extractor_version, gazetteer_version, n_events, error, path FROM articles"
-        )
+    def article_states(self, ids: Iterable[str] | None = None) -> dict[str, ArticleState]:
+        """Every stored article's (or those of ``ids``) hash, versions, event count and error, by article id."""
+        sql = "SELECT article_id, content_hash, extractor_version, gazetteer_version, n_events, error, path FROM articles"
+        if ids is None:
+            rows = list(self.conn.execute(sql))
+        else:
+            wanted, rows = list(ids), []
+            for i in range(0, len(wanted), 500):
+                chunk = wanted[i:i + 500]
+                rows += self.conn.execute(f"{sql} WHERE article_id IN ({','.join('?' * len(chunk))})", chunk).fetchall()
         return {r[0]: ArticleState(r[0], r[1], Versions(r[2], r[3]), r[4], r[5], r[6]) for r in rows}
 
     def count_articles(self) -> int:
@@ -848,29 +853,31 @@ class Store:
             return None
         return f"{meta['store_id']}:{meta['events_version']}"
 
-    def event_table(self, *, cache: bool = True) -> "EventTable":
+    def event_table(self, filters: EventFilter | None = None, *, cache: bool = True) -> "EventTable":
         """Every stored event as the outputs need it, without pandas: GeoJSON text and map rows.
 
         Each event's Feature text and map row are computed once and kept in a side table;
         events without them (new, or edited by hand) are encoded now, and the results kept
         when ``cache`` and this store is open for writing. The order is that of
         :meth:`events_frame` (article id, then insertion) and ``table.geojson_text()`` is
-        exactly :func:`geo.export.geojson_text` of ``events_frame()``.
+        exactly :func:`geo.export.geojson_text` of ``events_frame(filters)``.
         """
         from geo.frame import EventTable
 
         c = self.conn
+        where, params = (filters or EventFilter()).where()
         if self._has_side:
             got = c.execute(
                 "SELECT e.fid, j.feature, j.maprow FROM events e LEFT JOIN strikemap_event_json j ON j.fid = e.fid "
-                "ORDER BY e.article_id, e.fid"
+                f"WHERE {where} ORDER BY e.article_id, e.fid", params,
             ).fetchall()
         else:
-            got = [(r[0], None, None) for r in c.execute("SELECT fid FROM events ORDER BY article_id, fid")]
+            got = [(r[0], None, None)
+                   for r in c.execute(f"SELECT fid FROM events WHERE {where} ORDER BY article_id, fid", params)]
         missing = [r[0] for r in got if r[1] is None]
         fresh: dict[int, tuple[str, str]] = {}
         if missing:
-            fresh = self._encode_events(missing, everything=len(missing) == len(got))
+            fresh = self._encode_events(missing, everything=filters is None and len(missing) == len(got))
             if cache and self._has_side and self._writable and self._depth == 0:
                 c.execute("BEGIN IMMEDIATE")
                 try:
@@ -888,8 +895,14 @@ class Store:
                 feature, maprow = fresh[fid]
             features.append(feature)
             maprows.append(maprow)
-        rows = json.loads("[" + ",".join(maprows) + "]")
-        return EventTable(features, rows, self._extras_text())
+        import orjson
+
+        text = "[" + ",".join(maprows) + "]"
+        try:
+            rows = orjson.loads(text)
+        except orjson.JSONDecodeError:  # rows an older strikemap wrote with NaN in them
+            rows = json.loads(text)
+        return EventTable(features, rows, self._extras_text(where, params))
 
     def _encode_events(self, fids: list[int], *, everything: bool) -> dict[int, tuple[str, str]]:
         """Feature text and map row of the events ``fids``, from their stored values."""
@@ -912,14 +925,21 @@ class Store:
         xs, ys = _points_xy([r[1] for r in rows])
         columns = {name: [plain_value(name, r[k]) for r in rows] for k, name in enumerate(EVENT_COLUMNS, 2)}
         heads = feature_heads(columns, np.round(xs, 6).tolist(), np.round(ys, 6).tolist())
+        import orjson
+
         map_cols = [columns[n] for n in MAP_COLUMNS]
-        dumps = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
+        fallback = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), allow_nan=False).encode
         out = {}
         for k, (r, x, y) in enumerate(zip(rows, xs.tolist(), ys.tolist())):
-            out[r[0]] = (heads[k], dumps([*(col[k] for col in map_cols), x, y]))
+            row = [*(col[k] for col in map_cols), None if x != x else x, None if y != y else y]
+            try:
+                text = orjson.dumps(row).decode()
+            except TypeError:  # a hand-edited value orjson does not take (an integer over 64 bits)
+                text = fallback(row)
+            out[r[0]] = (heads[k], text)
         return out
 
-    def _extras_text(self) -> list[str] | None:
+    def _extras_text(self, where: str = "1", params: Sequence[Any] = ()) -> list[str] | None:
         """``, "name": value`` text of the extra properties in use, one per event (None when none are)."""
         extras = sorted(self._extra_types)
         if not extras:
@@ -929,7 +949,8 @@ class Store:
         from geo.export import _encoded_column, _plain_column
 
         rows = self.conn.execute(
-            f"SELECT {', '.join(_quote(n) for n in extras)} FROM events ORDER BY article_id, fid").fetchall()
+            f"SELECT {', '.join(_quote(n) for n in extras)} FROM events WHERE {where} ORDER BY article_id, fid",
+            list(params)).fetchall()
         df = pd.DataFrame.from_records(rows, columns=extras)
         for col in extras:
             if self._extra_types[col] == "BOOLEAN":

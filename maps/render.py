@@ -51,8 +51,17 @@ MIN_ZOOM, MAX_ZOOM = 4, 17
 _SOURCE_SUFFIXES = (".txt", ".md", ".html", ".htm", ".json")
 
 
-def _prepare(events: Any) -> Any:
-    """Check the events frame and bring it to EPSG:4326."""
+def _is_table(events: Any) -> bool:
+    """True for a :class:`geo.frame.EventTable` (events read from the store, no pandas)."""
+    from geo.frame import EventTable
+
+    return isinstance(events, EventTable)
+
+
+def _prepare(events: Any, *, table_ok: bool = False) -> Any:
+    """Check the events frame and bring it to EPSG:4326 (an EventTable as is when ``table_ok``)."""
+    if _is_table(events):
+        return events if table_ok else events.frame()
     import geopandas as gpd
 
     if events is None:
@@ -88,8 +97,9 @@ def build_map(
 
     Parameters
     ----------
-    events : GeoDataFrame
-        Events in EPSG:4326 with the columns of :data:`geo.schema.EVENT_COLUMNS`.
+    events : GeoDataFrame or EventTable
+        Events in EPSG:4326 with the columns of :data:`geo.schema.EVENT_COLUMNS`, or a
+        :class:`geo.frame.EventTable` read from the store.
     title, subtitle : str
         Shown over the map; ``title`` is also the page title.
     boundaries : GeoDataFrame, optional
@@ -113,7 +123,7 @@ def build_map(
     """
     import html as _html
 
-    events = _prepare(events)
+    events = _prepare(events, table_ok=boundaries is None)
     payload = encode_events(events, local_links=local_links)
     cols = payload["cols"]
 
@@ -245,9 +255,10 @@ def render_map(
 
     Parameters
     ----------
-    events : GeoDataFrame
+    events : GeoDataFrame or EventTable
         EPSG:4326 points with the columns of :data:`geo.schema.EVENT_COLUMNS`; may be
-        empty (a map of Syria with no event layers).
+        empty (a map of Syria with no event layers). A :class:`geo.frame.EventTable`
+        (what ``update`` reads from the store) is used as is, without pandas.
     out_path : path
         The main map, e.g. ``DIR/index.html``.
     title : str, default "strikemap"
@@ -290,7 +301,7 @@ def render_map(
         raise MapInputError(f"split must be one of {', '.join(SPLITS)} or None, not {split!r}")
     out_path = Path(out_path)
     out_dir = out_path.parent
-    events = _prepare(events)
+    events = _prepare(events, table_ok=not (split or boundaries is not None or source_dir is not None))
     bounds = load_boundaries(boundaries) if boundaries is not None else None
     local = _local_links(events, source_dir, out_dir) if source_dir is not None else None
     cache = AssetCache(asset_dir=asset_dir) if inline_assets else None

@@ -68,11 +68,44 @@ _DATE_ALT = Alternation([(k, p) for k, p in _PATTERNS], ignorecase=True, suffix=
 _MAYBE_DATE = re.compile(r"\d|day|yesterday|week|month|year|night|ago|hours|today|tonight|morning|evening|afternoon|"
                          r"tomorrow|spring|summer|autumn|fall|winter|"
                          r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)", re.I)
+#: The words :data:`_MAYBE_DATE` looks for, for a cheaper test of ASCII text (substrings of the
+#: lower-cased text; the month abbreviations anywhere, a superset of its word-start test).
+_MAYBE_WORDS = ("day", "week", "month", "year", "night", "ago", "hours", "morning", "evening", "noon", "tomorrow",
+                "spring", "summer", "autumn", "fall", "winter", "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug",
+                "sep", "oct", "nov", "dec")
+_DIGIT = re.compile(r"\d")
+
+
+def _maybe_date(text: str) -> bool:
+    """Whether ``text`` may hold a date expression (False only where :data:`_MAYBE_DATE` finds nothing)."""
+    if not text.isascii():
+        return _MAYBE_DATE.search(text) is not None
+    low = text.lower()
+    return any(w in low for w in _MAYBE_WORDS) or _DIGIT.search(text) is not None
+
+
 _WORDNUM = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
             "eight": 8, "nine": 9, "ten": 10}
 _ATTRIB_BEFORE = re.compile(r"(?:said|says|reported|told|announced|added|stated|confirmed|claimed|statement|speaking|"
                             r"warned|denied|tweeted|posted|wrote)\s+(?:\w+\s+){0,3}$", re.I)
 _SINCE_BEFORE = re.compile(r"(?:since|beginning|start|began|begun|started|until|till|from)\s+(?:\w+\s+){0,5}$", re.I)
+
+
+_ATTRIB_WORDS = ("said", "says", "reported", "told", "announced", "added", "stated", "confirmed", "claimed", "statement",
+                 "speaking", "warned", "denied", "tweeted", "posted", "wrote")
+_SINCE_WORDS = ("since", "beginning", "start", "began", "begun", "started", "until", "till", "from")
+
+
+def _before_search(rx: re.Pattern[str], words: tuple[str, ...], before: str) -> bool:
+    """``rx.search(before)`` for :data:`_ATTRIB_BEFORE` / :data:`_SINCE_BEFORE` (``words``: their cue
+    words): both end with white space and need a cue word, cheap tests of ASCII text first."""
+    if not before[-1:].isspace():
+        return False
+    if before.isascii():
+        low = before.lower()
+        if not any(w in low for w in words):
+            return False
+    return rx.search(before) is not None
 
 
 _DATELINE_HEAD = re.compile(r"^[\s\W]*(?:[A-Z][\w'.\-/]*[\s,]+){0,5}(?:\(\w+\)\s*)?$")
@@ -272,7 +305,7 @@ def find_dates(text: str, ref: dt.date | None) -> list[DateMention]:
     True
     """
     out: list[DateMention] = []
-    if not _MAYBE_DATE.search(text):
+    if not _maybe_date(text):
         return out
     for k, m in _DATE_ALT.finditer(text):
         s = m.group(0)
@@ -291,8 +324,8 @@ def find_dates(text: str, ref: dt.date | None) -> list[DateMention]:
         lead = s.split()[0].lower() if s.split() else ""
         out.append(DateMention(
             start=m.start(), end=m.end(), text=s, date=date, precision=prec if date else "unknown",
-            attribution=bool(_ATTRIB_BEFORE.search(before)) or _is_dateline(text, m.start(), m.end()),
-            since=lead in ("since", "until", "by") or bool(_SINCE_BEFORE.search(before)),
+            attribution=_before_search(_ATTRIB_BEFORE, _ATTRIB_WORDS, before) or _is_dateline(text, m.start(), m.end()),
+            since=lead in ("since", "until", "by") or _before_search(_SINCE_BEFORE, _SINCE_WORDS, before),
             future=future, anaphoric=k == "same",
         ))
     return out

@@ -27,11 +27,16 @@ _INFINITIVE = re.compile(r"\bto\s+(?:(?:launch|carry out|conduct|mount|stage|beg
 _LAST_WORDS = re.compile(r"(?:[\w'\-]+\W*){1,%d}$")
 
 
-def _window(text: str, n: int) -> str:
-    words = list(re.finditer(r"[\w'\-]+", text))
-    if len(words) <= n:
+_WORD = re.compile(r"[\w'\-]+")
+
+
+def _window(text: str, n: int, starts: list[int] | None = None) -> str:
+    """The last ``n`` words of ``text`` (``starts``: its word starts, when already known)."""
+    if starts is None:
+        starts = [m.start() for m in _WORD.finditer(text)]
+    if len(starts) <= n:
         return text
-    return text[words[-n].start():]
+    return text[starts[-n]:]
 
 
 def factuality(text: str, group: TriggerGroup, lex: Lexicon, *, is_question: bool = False) -> tuple[bool, str | None]:
@@ -55,9 +60,15 @@ def factuality(text: str, group: TriggerGroup, lex: Lexicon, *, is_question: boo
     # the clause the trigger sits in
     cb = list(clause_break_re(lex).finditer(head))
     clause = head[cb[-1].end():] if cb else head
+    # the word starts of the clause and of the head, read once for every cue category
+    starts: dict[bool, list[int]] = {}
     for cat, window, rx in lex.nonfactual:
-        scope = clause if cat not in ("denial", "condition", "warning") else head
-        w = _window(scope, window)
+        whole = cat in ("denial", "condition", "warning")
+        scope = head if whole else clause
+        ws = starts.get(whole)
+        if ws is None:
+            ws = starts[whole] = [m.start() for m in _WORD.finditer(scope)]
+        w = _window(scope, window, ws)
         ms = list(rx.finditer(w))
         if not ms:
             continue
@@ -93,9 +104,10 @@ def factuality(text: str, group: TriggerGroup, lex: Lexicon, *, is_question: boo
         if m and count_words(tail[:m.start()]) <= post[2] and not post[1].search(tail[:m.start()]):
             return False, f"announced: {m.group(0)}"
     # an infinitive of purpose: "to attack", "to launch an offensive" (but "continued to pound")
-    inf = _INFINITIVE.search(_window(clause, 8))
+    w8 = _window(clause, 8, starts.get(False))
+    inf = _INFINITIVE.search(w8)
     if inf:
-        pre = clause[:len(clause) - len(_window(clause, 8))] + _window(clause, 8)[:inf.start()]
+        pre = clause[:len(clause) - len(w8)] + w8[:inf.start()]
         if not lex.factual_infinitive_re.search(pre.rstrip() + " "):
             if not re.search(r"(?:continu\w*|began|begun|begins?|start\w*|went on|proceeded|resumed|managed|used)\s+$",
                              pre, re.I):
@@ -121,7 +133,7 @@ def _post_trigger(lex: Lexicon) -> tuple[re.Pattern[str], re.Pattern[str], int] 
     return lex.extra["post_trigger"]
 
 
-def reported_by(text: str, lex: Lexicon) -> str | None:
+def reported_by(text: str, lex: Lexicon, found: list[tuple[int, int, str, str]] | None = None) -> str | None:
     """Who the sentence attributes its report to, normalised (``"SOHR"``), or None.
 
     Examples
@@ -137,14 +149,19 @@ def reported_by(text: str, lex: Lexicon) -> str | None:
         # a source named after a dash or in brackets ("... (SOHR)") still counts
         return None
     best: tuple[int, str] | None = None
-    for rx in (lex.source_re_ci, lex.source_re_cs):
-        for _n, m in rx.finditer(text):
-            name = lex.source_names.get(m.group(0).lower().replace("\u2019", "'"))
-            if name is None:
-                continue
-            dist = min(min(abs(m.start() - v.end()), abs(v.start() - m.end())) for v in verbs)
-            if dist <= 40 and (best is None or dist < best[0]):
-                best = (dist, name)
+    if found is None:
+        hits = [(m.start(), m.end(), m.group(0)) for rx in (lex.source_re_ci, lex.source_re_cs) for _n, m in rx.finditer(text)]
+    else:
+        # the source aliases the article's scan found in this sentence (``s*`` case-insensitive, ``r*`` not),
+        # in the order the two scans above would give them
+        hits = [(s, e, t) for tag in ("s", "r") for s, e, t, n in found if n[:1] == tag]
+    for ms, me, mt in hits:
+        name = lex.source_names.get(mt.lower().replace("\u2019", "'"))
+        if name is None:
+            continue
+        dist = min(min(abs(ms - v.end()), abs(v.start() - me)) for v in verbs)
+        if dist <= 40 and (best is None or dist < best[0]):
+            best = (dist, name)
     if best:
         return best[1]
     # "according to X" / "X said" with an unlisted X

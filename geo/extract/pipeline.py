@@ -346,7 +346,7 @@ def extract(article: Any, gazetteer: Any | None = None, *, date_override: dt.dat
                 gap = t[st.groups[gi].end:st.groups[nxt].start]
                 if not clause_break_re(lex).search(gap) and count_words(gap) <= 12:
                     by_group[gi] = list(by_group[nxt])
-        src = reported_by(t, lex)
+        src = reported_by(t, lex, found[i].actors)
         # the date this sentence's event words took (not a dateline's): the one the narrative goes on with
         used_date = next((d for d in dates_by_group.values() if d is not None and d.date is not None and not d.future
                           and not d.anaphoric), None)

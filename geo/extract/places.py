@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from typing import Any, Protocol
 
 from geo.extract.actors import ActorMention, count_words
+from geo.extract.fastre import prefixes
 from geo.extract.lexicon import Governorate, Lexicon
 
 __all__ = ["GazetteerLike", "PlaceMention", "ResolvedPlace", "find_places", "resolve_place", "is_known_place",
@@ -108,6 +109,67 @@ def _compile_patterns(lex: Lexicon) -> dict[str, re.Pattern[str]]:
         "list_gap": re.compile(rf"^\s*(?:,\s*(?:(?:and|or|as well as|plus|&)\s+)?|\s(?:and|or|as well as|plus|&)\s+|\s*/\s*)(?:the\s+)?(?:(?:{alt(dirs)})\s+)?(?:(?P<noun>{alt(nouns)})\s+of\s+)?(?:the\s+)?$", re.I),
         "locator_gap": re.compile(rf"^\s*,?\s*(?:(?:both|all)\s+)?(?:in|on|near|of|at|outside|around|within|(?:\w+\s+)?(?:north|south|east|west|northeast|northwest|southeast|southwest|north-east|north-west|south-east|south-west)\s+of|close\s+to)?\s*(?:the\s+)?(?:(?:{alt(dirs)})\s+)?(?:(?P<noun>{alt(nouns)})\s+of\s+)?(?:the\s+)?(?:(?:{alt(dirs)})\s+)?$", re.I),
     }
+
+
+_BOUNDARY = re.compile(r"\b")
+
+
+def _tail_words(lex: Lexicon) -> dict[str, tuple[str, ...]]:
+    """Per ``*_before`` pattern: the words one of its matches must end with (lower case).
+
+    Every ``*_before`` pattern ends with ``word\\s+$``; the last white-space token of the
+    window must end with one of these words, else the pattern cannot match (a cheap test).
+    """
+    cached = lex.extra.get("place_tail_words")
+    if cached is None:
+        pl = lex.places
+        last = lambda xs: {x.split()[-1].lower() for x in xs if x.split()}  # noqa: E731
+        dirs = last(pl["directions"])
+        words = {
+            "noun_before": ("of", "in", "the"),
+            "dir_before": tuple(sorted(dirs)),
+            "prep_before": tuple(sorted(last(pl["prepositions"]) | dirs | {"the", "held", "controlled", "besieged"})),
+            "near_before": tuple(sorted(last(pl["near_words"]) | {"the", "of"})),
+            "origin_before": tuple(sorted(last(pl["origin_words"]) | dirs | {"the", "of"})),
+        }
+        P = _patterns(lex)
+        heads = {k: prefixes(P[k].pattern) for k in words}
+        # (last words, leading characters or None when a match may begin with anything)
+        cached = lex.extra["place_tail_words"] = {
+            k: (w, None if "" in heads[k] else tuple(sorted(heads[k]))) for k, w in words.items()}
+    return cached
+
+
+#: ASCII white space as one space (what :func:`geo.extract.fastre.prefixes` reads white space as).
+_ASCII_SPACES = str.maketrans({c: " " for c in "\t\n\v\f\r\x1c\x1d\x1e\x1f"})
+
+
+def _search_tail(rx: re.Pattern[str], spec: tuple[tuple[str, ...], tuple[str, ...] | None], before: str,
+                 low: str | None, bounds: list[int]) -> re.Match[str] | None:
+    """``rx.search(before)`` for a ``\\b...\\s+$`` pattern, tried only at the word boundaries
+    ``bounds`` (where the pattern's leading ``\\b`` lets it start).
+
+    ``low`` is ``before`` lower-cased, white space as spaces (None: not ASCII, no shortcut):
+    the search is skipped when its last token ends with none of the pattern's last words
+    (``spec[0]``), and a boundary is skipped when the text there does not begin with one
+    of the pattern's leading characters (``spec[1]``).
+    """
+    words, heads = spec
+    if low is not None:
+        if not low.rsplit(None, 1)[-1].endswith(words):
+            return None
+        if heads is not None:
+            for p in bounds:
+                if low.startswith(heads, p):
+                    m = rx.match(before, p)
+                    if m is not None:
+                        return m
+            return None
+    for p in bounds:
+        m = rx.match(before, p)
+        if m is not None:
+            return m
+    return None
 
 
 def _strip_leading(name: str, lex: Lexicon) -> tuple[str, int, str]:
@@ -205,6 +267,7 @@ def find_places(text: str, lex: Lexicon, gz: Any | None, masks: list[tuple[int, 
     [('Al Latamneh', 'item', 1), ('Kafr Zita', 'item', 1), ('Hama', 'locator', 3)]
     """
     P = _patterns(lex)
+    TW = _tail_words(lex)
     group_spans = group_spans or []
     out: list[PlaceMention] = []
     list_id = 0
@@ -259,16 +322,23 @@ def find_places(text: str, lex: Lexicon, gz: Any | None, masks: list[tuple[int, 
         if dropped:
             before = before + ""  # the dropped word ("Near") acts as the preposition below
         gov = lex.governorate(name)
-        noun_m = P["noun_before"].search(before)
-        dir_m = P["dir_before"].search(before)
+        # the *_before patterns all end with white space: a window that does not cannot match
+        if before[-1:].isspace():
+            low = before.translate(_ASCII_SPACES).lower() if before.isascii() and before.strip() else None
+            bounds = [b.start() for b in _BOUNDARY.finditer(before)]
+            noun_m = _search_tail(P["noun_before"], TW["noun_before"], before, low, bounds)
+            dir_m = _search_tail(P["dir_before"], TW["dir_before"], before, low, bounds)
+            prep_m = _search_tail(P["prep_before"], TW["prep_before"], before, low, bounds)
+            near_m = _search_tail(P["near_before"], TW["near_before"], before, low, bounds)
+            origin_m = _search_tail(P["origin_before"], TW["origin_before"], before, low, bounds)
+        else:
+            noun_m = dir_m = prep_m = near_m = origin_m = None
         suf_m = P["suffix_after"].match(after)
-        prep_m = P["prep_before"].search(before)
-        near_m = P["near_before"].search(before)
         if dropped and dropped.split()[-1].lower() in ("near",):
             near_m = near_m or re.match(r"near", dropped, re.I)
         if dropped and dropped.split()[-1].lower() in ("near", "in", "on", "at", "around", "outside", "towards"):
             prep_m = prep_m or re.match(r"\w+", dropped.split()[-1])
-        origin = bool(P["origin_before"].search(before))
+        origin = origin_m is not None
         # a list continuation of the previous mention
         cont = None
         if prev is not None and prev.end <= s:

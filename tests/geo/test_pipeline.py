@@ -200,6 +200,7 @@ def test_build_replaces_the_store_and_keeps_the_old_one_on_error(fakes, corpus, 
 
     monkeypatch.setattr(geo.pipeline, "write_outputs", broken_maps)
     monkeypatch.setattr(geo.pipeline.Store, "events_frame", broken_maps)
+    monkeypatch.setattr(geo.pipeline.Store, "event_table", broken_maps)  # what build reads the events with
     with pytest.raises(RuntimeError):
         build([corpus], out)
     with Store(out / STORE_NAME) as st:  # the half-built store was thrown away
@@ -338,3 +339,86 @@ def test_watch_refuses_an_output_folder_inside_the_watched_one(fakes, corpus):
 
     with pytest.raises(StrikemapError, match="inside the watched folder"):
         watch(corpus, corpus / "out", max_runs=1)
+
+
+# -- doing only what changed: outputs kept when current, unchanged input files not read -------
+
+
+def _stamp(out: Path) -> dict[str, int]:
+    return {p.name: p.stat().st_mtime_ns for p in (out / "events.geojson", out / "index.html")}
+
+
+def test_update_with_nothing_new_keeps_the_outputs(fakes, corpus, tmp_path):
+    out = tmp_path / "out"
+    first = build([corpus], out)
+    stamp, text = _stamp(out), (out / "events.geojson").read_text(encoding="utf-8")
+    s = update([corpus], out)
+    assert _stamp(out) == stamp
+    assert (s.events, s.events_by_actor, s.events_by_type, s.outputs) == (
+        first.events, first.events_by_actor, first.events_by_type, first.outputs)
+    (out / "index.html").unlink()  # an output gone: written again
+    update([corpus], out)
+    assert (out / "index.html").exists() and (out / "events.geojson").read_text(encoding="utf-8") == text
+    with Store(out / STORE_NAME) as st:  # the store changed by hand: written again
+        st.conn.execute("UPDATE events SET place = 'Edited' WHERE rowid = (SELECT min(rowid) FROM events)")
+    update([corpus], out)
+    assert '"place": "Edited"' in (out / "events.geojson").read_text(encoding="utf-8")
+
+
+def test_new_map_options_rewrite_the_outputs(fakes, corpus, tmp_path):
+    import geo.pipeline
+
+    out = tmp_path / "out"
+    update([corpus], out)
+    calls = []
+
+    def counting_maps(gdf, out_dir, *, maps=None):
+        calls.append(maps)
+        return fake_maps(gdf, out_dir, maps=maps)
+
+    fake_maps = geo.pipeline.render_maps
+    geo.pipeline.render_maps = counting_maps  # another writer of the maps: written again
+    try:
+        update([corpus], out)
+        update([corpus], out)
+        update([corpus], out, maps=geo.pipeline.MapOptions(split="actor"))
+    finally:
+        geo.pipeline.render_maps = fake_maps
+    assert len(calls) == 2 and calls[1].split == "actor"
+
+
+def test_unchanged_input_files_are_not_read_again(fakes, corpus, tmp_path, monkeypatch):
+    import os
+
+    import geo.articles
+
+    out = tmp_path / "out"
+    jl = corpus / "more.jsonl"
+    jl.write_text("".join(json.dumps({"id": f"j{i}", "text": f"Body {i}."}) + "\n" for i in range(3)), encoding="utf-8")
+    old, now = time.time_ns() - 10_000_000_000, time.time_ns()
+    for p in corpus.iterdir():  # settled files: written well before they are read
+        os.utime(p, ns=(old, old))
+    a2 = corpus / "a2.txt"
+    os.utime(a2, ns=(now, now))  # ... but a2 was written just as the build read it
+    build([corpus], out)
+    read = []
+    real = geo.articles.read_path
+    monkeypatch.setattr(geo.articles, "read_path", lambda p: read.append(Path(p).name) or real(p))
+    # a2 changes again within the same tick of a coarse clock: same size, same time; its hash tells
+    a2.write_text(a2.read_text(encoding="utf-8").replace("Tadmur", "Tadmir"), encoding="utf-8")
+    os.utime(a2, ns=(now, now))
+    s = update([corpus], out)
+    assert read == ["a2.txt"] and (s.articles_seen, s.articles_changed, s.articles_unchanged) == (6, 1, 5)
+    read.clear()
+    s = update([corpus], out)
+    assert read == [] and (s.articles_seen, s.articles_unchanged) == (6, 6)
+    # a file touched but not changed is hashed, not parsed; pruning knows its articles
+    os.utime(corpus / "a1.txt")
+    s = update([corpus], out, prune=True)
+    assert read == [] and s.articles_unchanged == 6 and s.articles_pruned == 0
+    # a file whose article failed is read again every time, until it is stored
+    write_article(corpus, "a3.txt", "RAISE")
+    update([corpus], out)
+    read.clear()
+    s = update([corpus], out)
+    assert read == ["a3.txt"] and len(s.articles_failed) == 1

@@ -271,3 +271,82 @@ def test_readers_need_no_lock(tmp_path):
             pass
         with Store(path, create=False, lock=False) as reader:
             assert reader.count_events() == 1
+
+
+# -- the outputs' side tables: cached Feature text and map rows, the change counter ----------
+
+
+def _mixed_events(store):
+    """Events with every kind of value the outputs must encode alike."""
+    store.upsert_article(Article("a1", "x"), [ev("a1", 0, date_inferred=True, n_dead=3),
+                                              ev("a1", 1, date=None, lat=33.123456789, lon=36.987654321)], V1)
+    store.upsert_article(Article("a0", "y"), [
+        Event("a0-0", "a0", "isis", "shelling", "Tadmur \"old\" % city", "Palmyra", 34.56, 38.28,
+              evidence="«جملة» with \u2028 and </script>", confidence=float("nan"), geonameid=None),
+        ev("a0", 1, nested={"k": [1, 2]}),
+    ], V1)
+
+
+def test_event_table_is_exactly_the_frame_as_geojson_and_map_rows(store):
+    from geo.export import geojson_text
+    from maps.data import encode_events
+
+    _mixed_events(store)
+    want = geojson_text(store.events_frame())
+    for _ in range(2):  # encoded now, then read from the side table
+        table = store.event_table()
+        assert table.geojson_text() == want
+        assert encode_events(table) == encode_events(store.events_frame())
+    assert store.conn.execute("SELECT count(*) FROM strikemap_event_json").fetchone()[0] == 4
+
+
+def test_hand_edits_drop_the_cached_features_and_count_as_changes(tmp_path):
+    from geo.export import geojson_text
+
+    path = tmp_path / STORE_NAME
+    with Store(path) as s:
+        _mixed_events(s)
+        s.event_table()
+        before = s.data_version()
+    with sqlite3.connect(path) as c:  # as QGIS would: plain SQL on the layer
+        c.execute("UPDATE events SET place = 'Edited', geom = ? WHERE event_id = 'a1-0'", (gpkg_point(37.0, 36.0),))
+        c.execute("DELETE FROM events WHERE event_id = 'a0-1'")
+        c.execute("INSERT INTO events (geom, event_id, article_id, actor, event_type, geo_precision) "
+                  "VALUES (?, 'hand-1', 'a1', 'turkey', 'shelling', 1)", (gpkg_point(36.8, 36.5),))
+    with Store(path, lock=False) as s:
+        assert s.data_version() != before
+        text = s.event_table().geojson_text()
+        assert text == geojson_text(s.events_frame())
+        assert '"place": "Edited"' in text and "hand-1" in text and "a0-1" not in text
+
+
+def test_a_store_without_the_side_tables_is_read_alike_and_upgraded_by_a_writer(tmp_path):
+    from geo.export import geojson_text
+
+    path = tmp_path / STORE_NAME
+    with Store(path) as s:
+        _mixed_events(s)
+        want = geojson_text(s.events_frame())
+    with sqlite3.connect(path) as c:  # what a store of the first strikemap holds
+        for name in ("strikemap_events_ai", "strikemap_events_au", "strikemap_events_ad"):
+            c.execute(f"DROP TRIGGER {name}")
+        c.execute("DROP TABLE strikemap_event_json")
+        c.execute("DROP TABLE strikemap_files")
+        c.execute("DELETE FROM strikemap_meta WHERE key IN ('events_version', 'store_id')")
+    with Store(path, lock=False) as s:  # a reader changes nothing
+        assert s.data_version() is None and s.file_records() == {}
+        assert s.event_table().geojson_text() == want
+    with Store(path) as s:  # a writer adds them
+        assert s.data_version() is not None
+        assert s.event_table().geojson_text() == want
+        assert s.conn.execute("SELECT count(*) FROM strikemap_event_json").fetchone()[0] == 4
+
+
+def test_event_table_filters_as_events_frame(store):
+    from geo.export import geojson_text
+
+    _mixed_events(store)
+    store.upsert_article(Article("a2", "z"), [ev("a2", 0, actor="turkey", typ="shelling", date="2016-01-02")], V1)
+    for f in (EventFilter(actors=("russia",)), EventFilter(types=("shelling",)), EventFilter(since=dt.date(2015, 1, 1)),
+              EventFilter(actors=("turkey",), until=dt.date(2016, 1, 2))):
+        assert store.event_table(f).geojson_text() == geojson_text(store.events_frame(f)), f

@@ -206,3 +206,24 @@ def test_every_asset_url_is_served_locally(tmp_path, npm_assets, events_hostile)
     assert urls
     for url in urls:
         assert local_asset(url, npm_assets) is not None, url
+
+
+def test_an_event_table_from_the_store_renders_as_its_frame(tmp_path):
+    """What ``update`` passes (events read from the store, no pandas) gives the same payload and pages."""
+    from geo.articles import Article
+    from geo.schema import Event
+    from geo.store import Store, Versions
+
+    with Store(tmp_path / "s.gpkg") as store:
+        for k, row in enumerate(synthetic_events(60, seed=5).itertuples()):
+            art = f"a{k // 4}"
+            events = [Event(f"{art}-{j}", art, row.actor, row.event_type, row.place_as_written, row.place,
+                            row.geometry.y + j / 100, row.geometry.x, date=row.date, evidence=f"<b>{row.evidence}</b>",
+                            title=row.title, url=row.url, reported_by=row.reported_by) for j in range(k % 4 + 1)]
+            store.upsert_article(Article(art, "x"), events, Versions("1", "1"))
+        table, frame = store.event_table(), store.events_frame()
+    assert len(table) == len(frame) > 0
+    assert encode_events(table) == encode_events(frame)
+    paths = render_map(table, tmp_path / "index.html", split="actor")
+    assert len(paths) > 2 and all(p.exists() for p in paths)
+    assert render_map(table, tmp_path / "plain.html") == [tmp_path / "plain.html"]
