@@ -212,6 +212,10 @@ def process_articles(
         from concurrent.futures import ProcessPoolExecutor
 
         ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else None
+        if extract is None:
+            from geo.extract import warm_up
+
+            warm_up(gazetteer)  # compile the lexicons and open the gazetteer once: forked workers share them
         with ProcessPoolExecutor(max_workers=jobs, mp_context=ctx) as pool:
             for r in pool.map(_worker, work, chunksize=max(1, len(work) // (jobs * 8))):
                 results.append(r)
