@@ -189,6 +189,15 @@ class _LRU(OrderedDict):
         return val
 
 
+#: A variant (skeleton) match at least this good counts as a firm hit: no fuzzy search after it.
+FIRM_VARIANT_QUALITY = 0.8
+
+
+def _firm(c: Candidate) -> bool:
+    """An exact match, or a close variant of the name: exact and variant hits come before fuzzy ones."""
+    return c.how == "exact" or (c.how == "variant" and c.quality >= FIRM_VARIANT_QUALITY)
+
+
 class Gazetteer:
     """Resolve place names against one or more place indexes.
 
@@ -559,7 +568,7 @@ class Gazetteer:
                 precision_floor = max(precision_floor, 2)
         fuzzy_note = None
         ranked = rank(cands, ctx)
-        if ranked and country and not any(c.place.country_code == country and c.how == "exact" for _, c in ranked):
+        if ranked and country and not any(c.place.country_code == country and _firm(c) for _, c in ranked):
             # only look-alikes abroad ("Tarous" -> Tarsus): a close misspelling at home may be meant
             fz = self._fuzzy(core_key, (country,))
             if fz:

@@ -23,7 +23,7 @@ except ImportError:  # pragma: no cover - Python 3.10
     import sre_constants as _sc  # type: ignore[no-redef]
     import sre_parse as _sp  # type: ignore[no-redef]
 
-__all__ = ["Alternation", "candidate_filter", "prefixes", "scan", "word_starts"]
+__all__ = ["Alternation", "candidate_filter", "candidate_starts", "filter_starts", "prefixes", "scan", "word_starts"]
 
 _WORD_START = re.compile(r"(?<![\w\-])[^\W_]|(?<![\w\-])_")
 #: How many leading characters the index uses.
@@ -290,14 +290,81 @@ class _Scanner:
         self.alts = tuple(alternations)
         self.cache: dict[str, tuple[tuple[int, tuple[int, ...]], ...]] = {}
         self.filter = candidate_filter(self.alts)
+        # the same filter led by the character before the word start (``[^\w\-]`` for the
+        # look-behind): a leading character class lets the regex engine skip ahead fast
+        lb = r"(?<![\w\-])"
+        self.filter_after = (re.compile(r"[^\w\-]" + self.filter.pattern[len(lb):], self.filter.flags)
+                             if self.filter.pattern.startswith(lb) else None)
+        self._keys: tuple[tuple[str, ...], tuple[str, ...]] | None | bool = False
 
-    def at(self, text: str, s: int) -> tuple[tuple[int, tuple[int, ...]], ...]:
+    def at(self, text: str, s: int) -> tuple[tuple[int, re.Pattern[str]], ...]:
+        """``(alternation, regex of its candidates)`` for the word at ``s``."""
         head = text[s:s + KEY_LEN]
         r = self.cache.get(head)
         if r is None:
-            r = self.cache[head] = tuple((j, c) for j, alt in enumerate(self.alts)
+            r = self.cache[head] = tuple((j, alt.combo(c)) for j, alt in enumerate(self.alts)
                                          if (c := alt.candidates(head, 0)))
         return r
+
+    def starts(self, text: str) -> list[int]:
+        """The word starts of ``text`` the candidate filter finds."""
+        if self.filter_after is None:
+            return [m.start() for m in self.filter.finditer(text)]
+        first = [0] if self.filter.match(text, 0) else []
+        return first + [m.start() + 1 for m in self.filter_after.finditer(text)]
+
+    def keys(self) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
+        """The shortest indexed prefixes (case-insensitive ones lower-cased, case-sensitive ones),
+        every candidate word start begins with one of; None when some alternative may begin anywhere."""
+        if self._keys is False:
+            if any(a._anywhere for a in self.alts):
+                self._keys = None
+            else:
+                def minimal(ks: set[str]) -> tuple[str, ...]:
+                    return tuple(sorted(k for k in ks if not any(k[:n] in ks for n in range(1, len(k)))))
+                self._keys = (minimal({k for a in self.alts if a.ignorecase for k in a._index}),
+                              minimal({k for a in self.alts if not a.ignorecase for k in a._index}))
+        return self._keys  # type: ignore[return-value]
+
+
+#: ASCII white space as a space (how the index reads white space; a superset of it).
+_ASCII_SPACES = str.maketrans({c: " " for c in "\t\n\v\f\r\x1c\x1d\x1e\x1f"})
+
+
+def filter_starts(text: str, alternations: Sequence[Alternation]) -> list[int]:
+    """The word starts of ``text`` where some alternative of ``alternations`` may match (those
+    :func:`candidate_filter` finds): what :func:`scan` visits without ``starts``. A scan of
+    fewer alternations over them finds the same matches as over its own filter's."""
+    return _scanner(alternations).starts(text)
+
+
+def candidate_starts(text: str, alternations: Sequence[Alternation]) -> list[int] | None:
+    """The word starts of ASCII ``text`` that begin with an indexed prefix of ``alternations``,
+    found with ``str.find`` (fast for a few dozen prefixes); None where it does not apply
+    (text not ASCII, an alternative that may begin anywhere): a superset, within the word
+    starts, of what :func:`candidate_filter` finds, so a scan over it finds the same matches."""
+    if not text.isascii():
+        return None
+    keys = _scanner(alternations).keys()
+    if keys is None:
+        return None
+    ci, cs = keys
+    found: set[int] = set()
+    for src, ks in ((text.translate(_ASCII_SPACES).lower(), ci), (text.translate(_ASCII_SPACES), cs)):
+        if not ks:
+            continue
+        find = src.find
+        for k in ks:
+            i = find(k)
+            while i >= 0:
+                found.add(i)
+                i = find(k, i + 1)
+    out = []
+    for i in sorted(found):
+        c = text[i]
+        if (c.isalnum() or c == "_") and (i == 0 or not (text[i - 1].isalnum() or text[i - 1] in "_-")):
+            out.append(i)
+    return out
 
 
 def _scanner(alternations: Sequence[Alternation]) -> _Scanner:
@@ -321,18 +388,20 @@ def scan(text: str, alternations: Sequence[Alternation],
     at = sc.at
     cache = sc.cache
     if starts is None:
-        starts = [m.start() for m in sc.filter.finditer(text)]
+        starts = sc.starts(text)
     for s in starts:
         if not isinstance(s, int):
             s = s.start()
         hits = cache.get(text[s:s + KEY_LEN])
         if hits is None:
             hits = at(text, s)
-        for j, cands in hits:
+        for j, rx in hits:
             if s < pos[j]:
                 continue
-            m = alternations[j].combo(cands).match(text, s)
-            if m is not None and m.end() > s:
-                pos[j] = m.end()
-                outs[j].append((m.lastgroup or "", m))
+            m = rx.match(text, s)
+            if m is not None:
+                e = m.end()
+                if e > s:
+                    pos[j] = e
+                    outs[j].append((m.lastgroup or "", m))
     return outs

@@ -144,8 +144,17 @@ class Found:
         return [Found(tr[i], ac[i], gv[i]) for i in range(len(spans))]
 
 
-def scan_lexicons(text: str, lex: "Lexicon") -> Found:
+def lexicon_alternations(lex: "Lexicon") -> tuple[Any, ...]:
+    """The alternations :func:`scan_lexicons` runs, in its order."""
+    return (lex.trigger_alt, lex.actor_re_ci, lex.actor_re_cs, lex.source_re_ci, lex.source_re_cs,
+            lex.governorate_re)
+
+
+def scan_lexicons(text: str, lex: "Lexicon", starts: list[int] | None = None) -> Found:
     """Match every lexicon of ``lex`` over ``text`` in one pass over its word starts.
+
+    ``starts``: the word starts to try (default: those the lexicons' candidate filter finds;
+    any superset of them among the word starts of ``text`` finds the same).
 
     Examples
     --------
@@ -155,9 +164,7 @@ def scan_lexicons(text: str, lex: "Lexicon") -> Found:
     """
     from geo.extract.fastre import scan
 
-    alts = (lex.trigger_alt, lex.actor_re_ci, lex.actor_re_cs, lex.source_re_ci, lex.source_re_cs,
-            lex.governorate_re)
-    res = scan(text, alts)
+    res = scan(text, lexicon_alternations(lex), starts)
     conv = [[(m.start(), m.end(), m.group(0), n) for n, m in r] for r in res]
     actors = sorted(conv[1] + conv[2] + conv[3] + conv[4])
     return Found(conv[0], actors, conv[5])

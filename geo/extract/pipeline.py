@@ -6,6 +6,7 @@ reports it) and hands the mentions to :mod:`geo.extract.assemble`.
 """
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import datetime as dt
 import re
@@ -16,9 +17,11 @@ from typing import Any
 from geo.extract.actors import (ActorMention, actor_for, blamed_actor, clause_break_re, count_words, device_used, find_actors,
                                 joint_actors, release_actor)
 from geo.extract.assemble import Mention, merge_mentions
+from geo.extract.dates import _DATE_ALT as DATE_ALT
 from geo.extract.dates import DateMention, find_dates, infer_article_date
+from geo.extract.fastre import filter_starts
 from geo.extract.factuality import factuality, reported_by
-from geo.extract.lexicon import Lexicon, load_lexicon, scan_lexicons
+from geo.extract.lexicon import Lexicon, lexicon_alternations, load_lexicon, scan_lexicons
 from geo.extract.places import PlaceMention, _patterns, find_places, referent, resolve_place
 from geo.extract.sentences import Sentence, normalize_text, split_sentences
 from geo.extract.triggers import TriggerGroup, find_triggers, group_triggers, group_types
@@ -184,11 +187,14 @@ def extract(article: Any, gazetteer: Any | None = None, *, date_override: dt.dat
         text = title + "\n\n" + text
     split = split_sentences(text, lex)
     # one scan of the article for every lexicon, shared out to the sentences
-    found = scan_lexicons(text, lex).split([(s.start, s.end) for s in split])
+    # (the word starts where a lexicon entry or a date expression may begin: found once, for both)
+    starts = filter_starts(text, lexicon_alternations(lex) + (DATE_ALT,))
+    found = scan_lexicons(text, lex, starts).split([(s.start, s.end) for s in split])
     trig = [find_triggers(s.text, lex, found[i].triggers) for i, s in enumerate(split)]
     # actors are read where an event word is, and in the two sentences before it (for "its", "the strikes")
     need = {j for i, tr in enumerate(trig) if tr for j in (i - 2, i - 1, i)}
-    sents = [_analyse(s, lex, ref, trig[i], i in need, found[i].actors) for i, s in enumerate(split)]
+    sents = [_analyse(s, lex, ref, trig[i], i in need, found[i].actors, _sentence_starts(starts, s))
+             for i, s in enumerate(split)]
     # pass 1: explicit actors of every event mention; the article's dominant strike actor
     counts: Counter[str] = Counter()
     for i, st in enumerate(sents):
@@ -446,13 +452,25 @@ def _actor_from_metadata(article: Any, lex: Lexicon) -> str | None:
     return None
 
 
+def _sentence_starts(starts: list[int], s: Sentence) -> list[int]:
+    """The candidate word starts of the article inside sentence ``s``, relative to it (a
+    sentence is ``text[s.start:s.end]``), and its first character when it is a word
+    character (a word start of the sentence whatever precedes it in the article)."""
+    lo, hi = bisect.bisect_left(starts, s.start), bisect.bisect_left(starts, s.end)
+    out = [p - s.start for p in starts[lo:hi]]
+    if s.text[:1].isalnum() or s.text[:1] == "_":
+        if not out or out[0] != 0:
+            out.insert(0, 0)
+    return out
+
+
 def _analyse(s: Sentence, lex: Lexicon, ref: dt.date | None, triggers: list, with_actors: bool = True,
-             found_actors: list | None = None) -> _Sent:
+             found_actors: list | None = None, starts: list[int] | None = None) -> _Sent:
     actors = find_actors(s.text, lex, found_actors) if with_actors else []
     # a trigger inside an actor name ("Russian warplanes") still counts; one inside a source does not
     triggers = [t for t in triggers if not any(a.kind == "source" and a.start <= t.start and t.end <= a.end for a in actors)]
     groups = group_triggers(s.text, triggers, actors)
-    dates = find_dates(s.text, ref)
+    dates = find_dates(s.text, ref, starts)
     return _Sent(s, actors, groups, dates)
 
 
