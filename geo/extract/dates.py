@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from geo.extract.fastre import Alternation, candidate_starts, scan
+from geo.extract.fastre import Alternation, scan
 
 __all__ = ["DateMention", "find_dates", "infer_article_date", "resolve_weekday"]
 
@@ -368,9 +368,8 @@ def infer_article_date(article: Any, *, today: dt.date | None = None) -> tuple[d
         text = text[:2_000_000]
     today = today or dt.date.today()
     best: dt.date | None = None
-    # one pass for the full dates and the weekday dates (read only when no full date is found),
-    # over the word starts str.find finds (faster than the regex filter for these few prefixes)
-    full, wdm = scan(text, (_FULL_ALT, _WDM_ALT), candidate_starts(text, (_FULL_ALT, _WDM_ALT)))
+    # one pass for the full dates and the weekday dates (read only when no full date is found)
+    full, wdm = scan(text, (_FULL_ALT, _WDM_ALT))
     for _k, m in full:
         if not _month_capitalised(m):
             continue

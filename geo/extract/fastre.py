@@ -23,7 +23,7 @@ except ImportError:  # pragma: no cover - Python 3.10
     import sre_constants as _sc  # type: ignore[no-redef]
     import sre_parse as _sp  # type: ignore[no-redef]
 
-__all__ = ["Alternation", "candidate_filter", "candidate_starts", "filter_starts", "prefixes", "scan", "word_starts"]
+__all__ = ["Alternation", "candidate_filter", "filter_starts", "prefixes", "scan", "word_starts"]
 
 _WORD_START = re.compile(r"(?<![\w\-])[^\W_]|(?<![\w\-])_")
 #: How many leading characters the index uses.
@@ -288,14 +288,13 @@ class _Scanner:
 
     def __init__(self, alternations: Sequence[Alternation]) -> None:
         self.alts = tuple(alternations)
-        self.cache: dict[str, tuple[tuple[int, tuple[int, ...]], ...]] = {}
+        self.cache: dict[str, tuple[tuple[int, re.Pattern[str]], ...]] = {}
         self.filter = candidate_filter(self.alts)
         # the same filter led by the character before the word start (``[^\w\-]`` for the
         # look-behind): a leading character class lets the regex engine skip ahead fast
         lb = r"(?<![\w\-])"
         self.filter_after = (re.compile(r"[^\w\-]" + self.filter.pattern[len(lb):], self.filter.flags)
                              if self.filter.pattern.startswith(lb) else None)
-        self._keys: tuple[tuple[str, ...], tuple[str, ...]] | None | bool = False
 
     def at(self, text: str, s: int) -> tuple[tuple[int, re.Pattern[str]], ...]:
         """``(alternation, regex of its candidates)`` for the word at ``s``."""
@@ -313,58 +312,12 @@ class _Scanner:
         first = [0] if self.filter.match(text, 0) else []
         return first + [m.start() + 1 for m in self.filter_after.finditer(text)]
 
-    def keys(self) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
-        """The shortest indexed prefixes (case-insensitive ones lower-cased, case-sensitive ones),
-        every candidate word start begins with one of; None when some alternative may begin anywhere."""
-        if self._keys is False:
-            if any(a._anywhere for a in self.alts):
-                self._keys = None
-            else:
-                def minimal(ks: set[str]) -> tuple[str, ...]:
-                    return tuple(sorted(k for k in ks if not any(k[:n] in ks for n in range(1, len(k)))))
-                self._keys = (minimal({k for a in self.alts if a.ignorecase for k in a._index}),
-                              minimal({k for a in self.alts if not a.ignorecase for k in a._index}))
-        return self._keys  # type: ignore[return-value]
-
-
-#: ASCII white space as a space (how the index reads white space; a superset of it).
-_ASCII_SPACES = str.maketrans({c: " " for c in "\t\n\v\f\r\x1c\x1d\x1e\x1f"})
-
 
 def filter_starts(text: str, alternations: Sequence[Alternation]) -> list[int]:
     """The word starts of ``text`` where some alternative of ``alternations`` may match (those
     :func:`candidate_filter` finds): what :func:`scan` visits without ``starts``. A scan of
     fewer alternations over them finds the same matches as over its own filter's."""
     return _scanner(alternations).starts(text)
-
-
-def candidate_starts(text: str, alternations: Sequence[Alternation]) -> list[int] | None:
-    """The word starts of ASCII ``text`` that begin with an indexed prefix of ``alternations``,
-    found with ``str.find`` (fast for a few dozen prefixes); None where it does not apply
-    (text not ASCII, an alternative that may begin anywhere): a superset, within the word
-    starts, of what :func:`candidate_filter` finds, so a scan over it finds the same matches."""
-    if not text.isascii():
-        return None
-    keys = _scanner(alternations).keys()
-    if keys is None:
-        return None
-    ci, cs = keys
-    found: set[int] = set()
-    for src, ks in ((text.translate(_ASCII_SPACES).lower(), ci), (text.translate(_ASCII_SPACES), cs)):
-        if not ks:
-            continue
-        find = src.find
-        for k in ks:
-            i = find(k)
-            while i >= 0:
-                found.add(i)
-                i = find(k, i + 1)
-    out = []
-    for i in sorted(found):
-        c = text[i]
-        if (c.isalnum() or c == "_") and (i == 0 or not (text[i - 1].isalnum() or text[i - 1] in "_-")):
-            out.append(i)
-    return out
 
 
 def _scanner(alternations: Sequence[Alternation]) -> _Scanner:

@@ -36,6 +36,7 @@ __all__ = [
 #: The folder of the default lexicons.
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 #: The files that make up a lexicon (their content is part of EXTRACTOR_VERSION).
+_DATA_DIR_STR = str(DATA_DIR)
 DATA_FILES = ("actors.jsonl", "triggers.jsonl", "sources.jsonl", "cues.json", "places.json")
 
 
@@ -81,6 +82,7 @@ class Lexicon:
         return self.governorates.get(_norm_key(name))
 
 
+@functools.lru_cache(maxsize=65536)
 def _norm_key(s: str) -> str:
     s = s.replace("\u2019", "'").replace("\u2018", "'").lower().strip()
     s = re.sub(r"^(?:al|ar|as|ad|ash|el|the)[- ]", "", s)
@@ -209,6 +211,8 @@ def load_lexicon(data_dir: str | Path = DATA_DIR) -> Lexicon:
     >>> load_lexicon(DATA_DIR) is lex
     True
     """
+    if data_dir is DATA_DIR:  # already resolved: the common call, made once per article
+        return _load_lexicon(_DATA_DIR_STR)
     return _load_lexicon(str(Path(data_dir).resolve()))
 
 

@@ -36,6 +36,19 @@ _DEFINITE = re.compile(r"\b(?:the|those|these|such|its|their|further|more|the la
 _CAPITALISED = re.compile(r"[A-Z]")
 _PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being|is|are)\s+(?:\w+ly\s+|also\s+)?$", re.I)
 _ANAPHORIC_PROVINCE = re.compile(r"\b(?:the|that|this)\s+(?:\w+\s+)?(?:province|governorate|countryside)\b", re.I)
+
+
+def _may_contain(text: str, words: tuple[str, ...]) -> bool:
+    """False only when ASCII ``text`` holds none of ``words`` (lower case) in any case: a cheap
+    test before a case-insensitive regex that needs one of them (non-ASCII text: True)."""
+    if not text.isascii():
+        return True
+    low = text.lower()
+    return any(w in low for w in words)
+
+
+_TOWN_WORDS = ("town", "city", "village")  # what _ANAPHORIC_TOWN needs
+_PROVINCE_WORDS = ("province", "governorate", "countryside")  # what _ANAPHORIC_PROVINCE needs
 _BRACKETED = re.compile(r"\([^()]{1,40}\)")
 _SPECIFIC = {"airstrike", "drone_strike", "missile_strike", "shelling", "ground_offensive", "raid"}
 
@@ -250,7 +263,7 @@ def extract(article: Any, gazetteer: Any | None = None, *, date_override: dt.dat
         govs_here = [lex.governorate(g[2]) for g in found[i].governorates]
         govs_here = [g for g in govs_here if g is not None]
         context = t
-        if not govs_here and last_gov and _ANAPHORIC_PROVINCE.search(t):
+        if not govs_here and last_gov and _may_contain(t, _PROVINCE_WORDS) and _ANAPHORIC_PROVINCE.search(t):
             context = f"{t} ({last_gov} province)"
         if govs_here:
             last_gov = govs_here[-1].admin1
@@ -314,7 +327,8 @@ def extract(article: Any, gazetteer: Any | None = None, *, date_override: dt.dat
         places = find_places(t, lex, gz, masks, spans)
         items = [p for p in places if p.role == "item" or not any(q.locator is p for q in places)]
         # "the town", "the city": the town named last (in an earlier sentence)
-        if pending_towns and _ANAPHORIC_TOWN.search(t):
+        town_words = _may_contain(t, _TOWN_WORDS)
+        if pending_towns and town_words and _ANAPHORIC_TOWN.search(t):
             for j in reversed(pending_towns):
                 stj = sents[j]
                 acts = stj.actors or find_actors(stj.s.text, lex, found[j].actors)
@@ -325,7 +339,7 @@ def extract(article: Any, gazetteer: Any | None = None, *, date_override: dt.dat
                     break
         pending_towns = []
         if last_town is not None or places:
-            for am in _ANAPHORIC_TOWN.finditer(t):
+            for am in (_ANAPHORIC_TOWN.finditer(t) if town_words else ()):
                 if any(p.start <= am.start() < p.end for p in places):
                     continue
                 ref_town = referent(am.group(0), am.start(), places, last_town)  # "Inside Raqqa, ... the city"
