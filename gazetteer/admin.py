@@ -23,6 +23,7 @@ __all__ = [
     "governorate_for_name",
     "admin_mentions",
     "admin1_hint",
+    "direction_in",
     "compatible_admin1",
     "country_mentions",
 ]
@@ -134,6 +135,9 @@ class AdminMention:
     end: int
     admin1: str
     strength: int
+    #: the part of the governorate the wording names ("north", "south-east"), else None:
+    #: "the northern countryside of Hama", "eastern Idlib", "Idlib's southern countryside"
+    direction: str | None = None
 
 
 _STRONG_BEFORE = re.compile(
@@ -148,6 +152,30 @@ _RIF_AFTER = re.compile(r"^ (?:s )?(?:" + _DIR + r")?(?:countryside|suburbs|outs
 
 
 _POSSESSIVE_RE = re.compile(r"['’‘`ʼ]s\b")
+
+_DIRWORD = r"(north|south|east|west|northeast|northwest|southeast|southwest|north east|north west|south east|south west)(?:ern)?"
+_PART = r"(?:countryside|countrysides|part|parts|edge|edges|side|outskirts|areas|reaches|region|districts|suburbs|border|borders|flank|corner|sector|fringes|province|governorate)"
+#: "the northern countryside of ", "the eastern edge of the province of ", "northern ", "eastern rural "
+_DIR_BEFORE = re.compile(rf"(?:^| ){_DIRWORD}(?: (?:rural|{_PART})(?: of| in)?(?: the)?(?: (?:province|governorate|countryside) of)?(?: the)?)? $")
+#: " s northern countryside", " northern countryside", " province s eastern edge"
+_DIR_AFTER = re.compile(rf"^ (?:(?:province|governorate) )?(?:s )?{_DIRWORD} {_PART}\b")
+#: Governorates whose bare "eastern X" names a part of the city rather than of the province
+#: ("eastern Aleppo" in 2016 was the besieged half of the city): a direction counts there
+#: only with a word for the countryside or province.
+_CITY_FIRST = frozenset({"Aleppo"})
+
+
+def _direction(before: str, after: str, admin1: str) -> str | None:
+    from gazetteer.sectors import direction_of
+
+    m = _DIR_BEFORE.search(before)
+    if m is not None:
+        part = m.group(0).strip().split(" ")
+        if admin1 in _CITY_FIRST and len(part) == 1 and not _STRONG_AFTER.match(after):
+            return None
+        return direction_of(m.group(1))
+    m = _DIR_AFTER.match(after)
+    return direction_of(m.group(1)) if m is not None else None
 
 
 @functools.lru_cache(maxsize=1)
@@ -175,6 +203,10 @@ def admin_mentions(text: str) -> tuple[AdminMention, ...]:
     [('Idlib', 2), ('Hama', 1)]
     >>> [m.admin1 for m in admin_mentions("raids on the Damascus countryside")]
     ['Rif Dimashq']
+    >>> [(m.admin1, m.direction) for m in admin_mentions("in the northern countryside of Hama, east of Idlib and in eastern Aleppo")]
+    [('Hama', 'north'), ('Idlib', None), ('Aleppo', None)]
+    >>> [m.direction for m in admin_mentions("Idlib's southern countryside and the north-eastern Hama countryside")]
+    ['south', 'north-east']
     """
     norm = normalize_text(_POSSESSIVE_RE.sub(" s", text[:20_000])) if text else ""
     if not norm:
@@ -191,8 +223,23 @@ def admin_mentions(text: str) -> tuple[AdminMention, ...]:
             admin = "Rif Dimashq"
         if name_key(m.group(1)) != name_key(admin) and admin == "Rif Dimashq":
             strong = True  # "Rural Damascus", "Rif Dimashq" name the governorate itself
-        out.append(AdminMention(m.start(), m.end(), admin, 2 if strong else 1))
+        out.append(AdminMention(m.start(), m.end(), admin, 2 if strong else 1, _direction(before, after, admin)))
     return tuple(out)
+
+
+def direction_in(text: str | None, admin1: str) -> str | None:
+    """The part of governorate ``admin1`` that ``text`` names, else None.
+
+    Examples
+    --------
+    >>> direction_in("the northern countryside of Hama", "Hama"), direction_in("southern Idlib", "Idlib")
+    ('north', 'south')
+    >>> direction_in("east of Idlib", "Idlib"), direction_in("in Hama province", "Hama"), direction_in("eastern Aleppo", "Aleppo")
+    (None, None, None)
+    """
+    if not text:
+        return None
+    return next((m.direction for m in admin_mentions(text) if m.admin1 == admin1 and m.direction), None)
 
 
 def admin1_hint(text: str | None, near: int | None = None) -> str | None:

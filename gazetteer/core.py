@@ -41,6 +41,7 @@ from gazetteer.normalize import (
 )
 from gazetteer.place import Place
 from gazetteer.rank import NEIGHBOURS, Candidate, Context, rank
+from gazetteer.sectors import direction_of
 
 __all__ = ["Gazetteer", "Resolution", "default_gazetteer", "CODE_VERSION", "MAX_NAME_LENGTH", "COUNTRIES_ENV"]
 
@@ -48,7 +49,7 @@ __all__ = ["Gazetteer", "Resolution", "default_gazetteer", "CODE_VERSION", "MAX_
 COUNTRIES_ENV = "STRIKEMAP_GAZETTEER_COUNTRIES"
 
 #: Bump when matching or ranking rules change (part of :attr:`Gazetteer.version`).
-CODE_VERSION = "gazetteer-1.0"
+CODE_VERSION = "gazetteer-1.1"
 #: Longer names are refused (no place name is this long).
 MAX_NAME_LENGTH = 200
 
@@ -233,6 +234,8 @@ class Gazetteer:
         self._ctx_cache = _LRU(4_096)
         self._fuzzy_choices: dict[tuple[str, ...] | None, tuple[list[str], list[tuple[int, int]], _BigramFilter | None]] = {}
         self._gov_places: dict[str, Place] = {}
+        self._sector_places: dict[tuple[str, str], Place] = {}
+        self._admin1_points: dict[str, list[tuple[float, float]]] | None = None
         for g in governorates():
             self._gov_places[g.admin1] = Place(
                 name=g.admin1, lat=g.lat, lon=g.lon, country_code="SY", admin1=g.admin1, feature_code="ADM1",
@@ -293,6 +296,56 @@ class Gazetteer:
                 cache.clear()
         for idx in self.indexes:
             idx.clear_caches()
+
+    def governorate_point(self, admin1: str, direction: str | None = None) -> Place | None:
+        """The point that stands for a governorate of Syria, or for a part of it.
+
+        Parameters
+        ----------
+        admin1 : str
+            The governorate's English name (:data:`gazetteer.admin.ADMIN1_NAMES`).
+        direction : str, optional
+            "north", "south-east", ... (:data:`gazetteer.sectors.DIRECTIONS`): the mean of the
+            governorate's known populated places that lie furthest that way (see
+            :mod:`gazetteer.sectors`). Without it, or when too few places are known, the centroid.
+
+        Returns
+        -------
+        Place | None
+            Precision 3, feature code ``ADM1``; named "northern Hama" for a part. None for an
+            unknown governorate.
+
+        Examples
+        --------
+        >>> p = default_gazetteer().governorate_point("Hama", "north")   # doctest: +SKIP
+        >>> p.name, p.lat > default_gazetteer().governorate_point("Hama").lat   # doctest: +SKIP
+        ('northern Hama', True)
+        """
+        from gazetteer.sectors import DIRECTIONS, direction_adjective, sector_centre  # noqa: F811
+
+        base = self._gov_places.get(admin1)
+        if base is None or direction not in DIRECTIONS:
+            return base
+        key = (admin1, direction)
+        place = self._sector_places.get(key)
+        if place is None:
+            if self._admin1_points is None:
+                pts: dict[str, list[tuple[float, float]]] = {}
+                for idx in self.indexes:
+                    for a, ps in idx.points_by_admin1("SY").items():
+                        pts.setdefault(a, []).extend(ps)
+                self._admin1_points = {a: sorted(set(ps)) for a, ps in pts.items()}
+            centre = sector_centre(self._admin1_points.get(admin1, []), direction)
+            if centre is None:
+                place = base
+            else:
+                place = Place(
+                    name=f"{direction_adjective(direction)} {admin1}", lat=centre[0], lon=centre[1], country_code="SY",
+                    admin1=admin1, feature_code="ADM1", source="governorates", precision=3,
+                    note=f"the {direction_adjective(direction)} part of {admin1}: the mean of its places furthest {direction}",
+                )
+            self._sector_places[key] = place
+        return place
 
     @property
     def version(self) -> str:
@@ -495,8 +548,10 @@ class Gazetteer:
         )
 
     def _context(self, text: str | None, query_norm: str, qualifier_gov: str | None, country: str | None,
-                 near: tuple[tuple[float, float], ...]) -> tuple[Context, str | None, int]:
-        """The ranking context, the fallback governorate, and the precision the context implies."""
+                 near: tuple[tuple[float, float], ...]) -> tuple[Context, str | None, int, str | None]:
+        """The ranking context, the fallback governorate, the precision the context implies, and
+        the part of the fallback governorate the context names ("north" for "the northern
+        countryside of Hama"), if any."""
         ctx_norm, mentions, countries = self._ctx_cache.get_or(text, lambda: _read_context(text)) if text else ("", (), ())
         pos = ctx_norm.find(query_norm) if query_norm else -1
         near_prec = 1
@@ -509,21 +564,24 @@ class Gazetteer:
         mentions = tuple(m for m in mentions if m not in own)
         strong = {m.admin1 for m in mentions if m.strength >= 2}
         primary: str | None = None
+        chosen = None
         allowed: frozenset[str] | None = None
         if qualifier_gov:
             primary, allowed = qualifier_gov, compatible_admin1(qualifier_gov)
         elif strong:
             firm = [m for m in mentions if m.strength >= 2]
             if pos >= 0:
-                primary = min(firm, key=lambda m: (abs(m.start - pos) + (0 if m.start >= pos else 5))).admin1
+                chosen = min(firm, key=lambda m: (abs(m.start - pos) + (0 if m.start >= pos else 5)))
             else:
-                primary = firm[0].admin1
+                chosen = firm[0]
+            primary = chosen.admin1
             allowed = frozenset().union(*(compatible_admin1(a) for a in strong))
         elif mentions:
-            primary = min(mentions, key=lambda m: abs(m.start - pos) if pos >= 0 else m.start).admin1
+            chosen = min(mentions, key=lambda m: abs(m.start - pos) if pos >= 0 else m.start)
+            primary = chosen.admin1
         weak_unique = primary if (allowed is not None or len({m.admin1 for m in mentions}) == 1) else None
         ctx = Context(country=country, admin1=primary, allowed_admin1=allowed, countries=countries, near=near)
-        return ctx, weak_unique, near_prec
+        return ctx, weak_unique, near_prec, (chosen.direction if chosen is not None else None)
 
     def _geocode(self, name: Any, context: str | None, country: str | None,
                  near: tuple[tuple[float, float], ...]) -> Resolution:
@@ -544,7 +602,8 @@ class Gazetteer:
             if qp:
                 qualifier_place = qp[0]
                 qualifier_gov = qp[0].admin1 if len({p.admin1 for p in qp[:3]}) == 1 else None
-        ctx, fallback_gov, near_prec = self._context(context, normalize(parsed.core), qualifier_gov, country, near)
+        ctx, fallback_gov, near_prec, ctx_direction = self._context(context, normalize(parsed.core), qualifier_gov,
+                                                                   country, near)
         if qualifier_place is not None and not ctx.near:
             ctx = Context(ctx.country, ctx.admin1, ctx.allowed_admin1, ctx.countries, ((qualifier_place.lat, qualifier_place.lon),))
 
@@ -558,7 +617,7 @@ class Gazetteer:
             if gov and (parsed.area or parsed.direction):
                 # "northern Hama", "Idlib countryside", "Hama province": the governorate
                 if ctx.allowed_admin1 is None or gov in ctx.allowed_admin1 or ctx.admin1 is None:
-                    place = self._gov_places[gov]
+                    place = self.governorate_point(gov, direction_of(parsed.direction)) or self._gov_places[gov]
                     return self._answer(query, place, 0.85, 3, (), None)
             more = self._exact_variant(core_key) if core_key and core_key != full_key else ()
             cands = tuple(cands) + tuple(more)
@@ -611,7 +670,13 @@ class Gazetteer:
             else:
                 note = f"'{parsed.core}' not found in the gazetteer; answered the governorate"
             beaten = rank(cands, Context(country=country))
-            return self._answer(query, self._gov_places[gov], 0.35, 3, beaten, note)
+            place = self._gov_places[gov]
+            if ctx_direction and gov == ctx.admin1:
+                # "an unknown village in the northern countryside of Hama": the north of Hama
+                place = self.governorate_point(gov, ctx_direction) or place
+                if place.name != gov:
+                    note = note.replace("answered the governorate", f"answered {place.name}")
+            return self._answer(query, place, 0.35, 3, beaten, note)
         return self._unresolved(query, f"'{parsed.core}' not found in the gazetteer")
 
 

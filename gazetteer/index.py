@@ -206,6 +206,16 @@ class PlaceIndex:
         q = "SELECT key, pid FROM names WHERE cc IN (%s)" % ",".join("?" * len(ccs))
         return self.conn.execute(q, ccs).fetchall()
 
+    def points_by_admin1(self, country: str) -> dict[str, list[tuple[float, float]]]:
+        """``(lat, lon)`` of every populated point place (not a quarter of a city) of ``country``,
+        by first-level division: what :mod:`gazetteer.sectors` places the parts of a governorate by."""
+        out: dict[str, list[tuple[float, float]]] = {}
+        q = ("SELECT admin1, lat, lon FROM places WHERE cc = ? AND admin1 IS NOT NULL AND precision = 1 "
+             "AND fcode LIKE 'PPL%' AND fcode != 'PPLX'")
+        for admin1, lat, lon in self.conn.execute(q, (country,)):
+            out.setdefault(admin1, []).append((lat, lon))
+        return out
+
     def place_by_pid(self, pid: int) -> Place:
         """The place stored under ``pid``."""
         p = self._places.get(pid)

@@ -215,13 +215,18 @@ def normalize(name: str) -> str:
     >>> normalize("مَعَرَّة النُّعْمَان")
     'معره النعمان'
     """
+    return _normalize(name, _MAX_LEN)
+
+
+def _normalize(name: str, max_len: int) -> str:
+    """:func:`normalize` with at most ``max_len`` characters out."""
     if not name:
         return ""
     r = rules()
-    text = name[: _MAX_LEN * 4]
+    text = name[: max_len * 4]
     if text.isascii():
         text = text.translate(_ascii_table(r.marks)).lower()
-        return _SPACE_RE.sub(" ", text).strip()[:_MAX_LEN]
+        return _SPACE_RE.sub(" ", text).strip()[:max_len]
     text = unicodedata.normalize("NFKC", text)
     if not text.isprintable():
         text = "".join(" " if unicodedata.category(c)[0] == "C" else c for c in text)
@@ -234,11 +239,13 @@ def normalize(name: str) -> str:
     text = text.lower().replace("ı", "i").replace("ß", "ss").replace("ø", "o").replace("æ", "ae").replace("đ", "d").replace("ł", "l")
     text = unicodedata.normalize("NFC", text)
     text = text.translate(_WORD_CHARS)
-    return _SPACE_RE.sub(" ", text).strip()[:_MAX_LEN]
+    return _SPACE_RE.sub(" ", text).strip()[:max_len]
 
 
 #: Longer texts are normalised without the cache (a paragraph is rarely a name).
 _CACHE_MAX_CHARS = 120
+#: How much of a running text is read (a name is cut at :data:`_MAX_LEN`, a context is not).
+_MAX_TEXT_LEN = 20_000
 
 
 def normalize_text(text: str) -> str:
@@ -246,8 +253,10 @@ def normalize_text(text: str) -> str:
 
     >>> normalize_text("Shelling hit Kafr Zita.")
     'shelling hit kafr zita'
+    >>> normalize_text("x " * 300 + "in Hama province").endswith("hama province")   # not cut like a name
+    True
     """
-    return normalize(text) if len(text) <= _CACHE_MAX_CHARS else normalize.__wrapped__(text)
+    return normalize(text) if len(text) <= _CACHE_MAX_CHARS else _normalize(text, _MAX_TEXT_LEN)
 
 
 @functools.lru_cache(maxsize=4)

@@ -36,6 +36,11 @@ _DEFINITE = re.compile(r"\b(?:the|those|these|such|its|their|further|more|the la
 _CAPITALISED = re.compile(r"[A-Z]")
 _PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being|is|are)\s+(?:\w+ly\s+|also\s+)?$", re.I)
 _ANAPHORIC_PROVINCE = re.compile(r"\b(?:the|that|this)\s+(?:\w+\s+)?(?:province|governorate|countryside)\b", re.I)
+#: "the eastern edge of the province", "the northern parts of that governorate", "the southern countryside"
+_DIRECTION_WORD = r"((?:north|south)(?:-?(?:east|west))?(?:ern)?|(?:east|west)(?:ern)?)"
+_ANAPHORIC_PART = re.compile(
+    rf"\b(?:the\s+)?{_DIRECTION_WORD}\s+(?:(?:edge|part|side|reaches|area|outskirt|border|flank|corner|sector|fringe)s?\s+"
+    rf"of\s+(?:the|that|this)\s+(?:province|governorate|countryside)|countryside)\b", re.I)
 
 
 def _may_contain(text: str, words: tuple[str, ...]) -> bool:
@@ -263,8 +268,13 @@ def extract(article: Any, gazetteer: Any | None = None, *, date_override: dt.dat
         govs_here = [lex.governorate(g[2]) for g in found[i].governorates]
         govs_here = [g for g in govs_here if g is not None]
         context = t
-        if not govs_here and last_gov and _may_contain(t, _PROVINCE_WORDS) and _ANAPHORIC_PROVINCE.search(t):
-            context = f"{t} ({last_gov} province)"
+        if not govs_here and last_gov and _may_contain(t, _PROVINCE_WORDS):
+            am = _ANAPHORIC_PROVINCE.search(t)
+            if am is not None:
+                # "on the eastern edge of the province": the part of it, where the wording names one
+                dm = _ANAPHORIC_PART.search(t, max(0, am.start() - 40), am.end())
+                part = f"{dm.group(1)} " if dm is not None and dm.end() == am.end() else ""
+                context = f"{t} ({part}{last_gov} province)"
         if govs_here:
             last_gov = govs_here[-1].admin1
         group_actors: dict[int, tuple[str | None, str, bool]] = {}

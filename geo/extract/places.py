@@ -20,6 +20,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
+from gazetteer.admin import admin_mentions, direction_in
 from geo.extract.actors import ActorMention, count_words
 from geo.extract.fastre import prefixes
 from geo.extract.lexicon import Governorate, Lexicon
@@ -483,7 +484,19 @@ def _governorate_lists(text: str, mentions: list[PlaceMention], lex: Lexicon) ->
 # -- resolution -------------------------------------------------------------------------
 
 
-def _gov_place(g: Governorate, precision: int = 3, note: str | None = None, fallback: bool = False) -> ResolvedPlace:
+def _gov_place(g: Governorate, precision: int = 3, note: str | None = None, fallback: bool = False, *,
+               gz: Any | None = None, wording: str | None = None) -> ResolvedPlace:
+    """The governorate ``g`` as a place; the part of it that ``wording`` names ("the northern
+    countryside of Hama") where the gazetteer can place parts (``governorate_point``)."""
+    direction = direction_in(wording, g.admin1) if wording else None
+    if direction and gz is not None and hasattr(gz, "governorate_point"):
+        try:
+            part = gz.governorate_point(g.admin1, direction)
+        except (LookupError, ValueError, TypeError):
+            part = None
+        if part is not None and part.name != g.admin1:
+            return ResolvedPlace(part.name, float(part.lat), float(part.lon), None, g.admin1, "SY", 3, note, fallback,
+                                 feature_code="ADM1")
     return ResolvedPlace(g.admin1, g.lat, g.lon, g.geonameid, g.admin1, "SY", precision, note, fallback)
 
 
@@ -511,8 +524,14 @@ def resolve_place(m: PlaceMention, gz: Any | None, lex: Lexicon, *, context: str
     back to the locator (precision 2 for a town, 3 for a governorate).
     """
     if m.governorate is not None:
-        return _gov_place(m.governorate, 3)
+        return _gov_place(m.governorate, 3, gz=gz, wording=m.as_written)
     loc = m.locator
+    if loc is None and context and m.end < len(context):
+        # "Atshan, a town to the east of ... in Hama province": the appositive says where it is,
+        # whatever other governorates the sentence names
+        am = _APPOSITIVE.match(context, m.end)
+        if am is not None and admin_mentions(am.group(0)):
+            context = context[m.start:am.end()]
     ctx_parts = []
     if loc is not None:
         ctx_parts.append(loc.as_written if loc.as_written else loc.name)
@@ -545,6 +564,9 @@ def resolve_place(m: PlaceMention, gz: Any | None, lex: Lexicon, *, context: str
         # the gazetteer answered a governorate for a place it does not know
         g = lex.governorate(getattr(r, "admin1", None) or getattr(r, "name", "") or "")
         if g is not None:
+            if (getattr(r, "name", None) or g.admin1) != g.admin1:  # a part of it ("eastern Idlib")
+                return ResolvedPlace(r.name, float(r.lat), float(r.lon), None, g.admin1, "SY", 3,
+                                     getattr(r, "note", None), True, feature_code="ADM1")
             return _gov_place(g, 3, note=getattr(r, "note", None), fallback=True)
     if r is not None:
         precision = max(m.precision, int(getattr(r, "geo_precision", 1) or 1))
@@ -561,13 +583,18 @@ def resolve_place(m: PlaceMention, gz: Any | None, lex: Lexicon, *, context: str
         return _gov_place(gov, 3 if m.precision >= 3 else 2)
     if loc is not None:
         if loc.governorate is not None:
-            return _gov_place(loc.governorate, 3, note=f"{m.name} not in the gazetteer: its governorate", fallback=True)
+            return _gov_place(loc.governorate, 3, note=f"{m.name} not in the gazetteer: its governorate", fallback=True,
+                              gz=gz, wording=loc.as_written)
         rl = resolve_place(loc, gz, lex, context=context, near=near, cache=cache)
         if rl is not None:
             return ResolvedPlace(rl.name, rl.lat, rl.lon, rl.geonameid, rl.admin1, rl.country_code,
                                  max(2, rl.precision), f"{m.name} not in the gazetteer: near {rl.name}", True)
     return None
 
+
+#: ", a town in ...", ", a village to the east of ...": an appositive that describes the place before it
+_APPOSITIVE = re.compile(r",\s+(?:a|an)\s+(?:[\w\-]+\s+){0,3}?(?:town|village|city|suburb|hamlet|neighbou?rhood|"
+                         r"district|area|locality|settlement)\b[^.;:()\[\]]{0,140}")
 
 _KIND_RE = re.compile(r"\b(town|city|village|district|neighbou?rhood|quarter|suburb|area|camp|base|airbase|airport|"
                       r"field|dam|crossing|province|governorate|countryside|region)s?\b", re.I)
