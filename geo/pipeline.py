@@ -183,8 +183,16 @@ def process_article(
     return ArticleResult(article, list(res.events), list(res.unresolved_places))
 
 
+#: What forked workers take as their gazetteer when the caller gave one (a gazetteer holds open
+#: database connections, which cannot be pickled; a forked worker inherits it instead).
+_INHERITED = "<the parent's gazetteer>"
+_PARENT_GAZETTEER: Any = None
+
+
 def _worker(args: tuple[Article, dt.date | None, Any, Extractor | None]) -> ArticleResult:
     article, date, gazetteer, extract = args
+    if isinstance(gazetteer, str) and gazetteer == _INHERITED:
+        gazetteer = _PARENT_GAZETTEER
     try:
         return process_article(article, date=date, gazetteer=gazetteer, extract=extract)
     except Exception as err:  # noqa: BLE001 - one bad article must not stop the run; reported by name
@@ -205,22 +213,33 @@ def process_articles(
     An article whose extraction raises is returned with ``error`` set; the others go
     on. ``on_result`` is called with each result as it arrives, in input order.
     """
+    global _PARENT_GAZETTEER
     results: list[ArticleResult] = []
+    import multiprocessing as mp
+
+    can_fork = "fork" in mp.get_all_start_methods()
+    if jobs > 1 and gazetteer is not None and not can_fork:
+        jobs = 1  # a given gazetteer cannot be sent to spawned workers: one process
     work = [(a, date, gazetteer, extract) for a in articles]
     if jobs > 1 and len(work) > 1:
-        import multiprocessing as mp
         from concurrent.futures import ProcessPoolExecutor
 
-        ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else None
+        ctx = mp.get_context("fork") if can_fork else None
         if extract is None:
             from geo.extract import warm_up
 
             warm_up(gazetteer)  # compile the lexicons and open the gazetteer once: forked workers share them
-        with ProcessPoolExecutor(max_workers=jobs, mp_context=ctx) as pool:
-            for r in pool.map(_worker, work, chunksize=max(1, len(work) // (jobs * 8))):
-                results.append(r)
-                if on_result:
-                    on_result(r)
+        if gazetteer is not None:
+            _PARENT_GAZETTEER = gazetteer
+            work = [(a, date, _INHERITED, extract) for a in articles]
+        try:
+            with ProcessPoolExecutor(max_workers=jobs, mp_context=ctx) as pool:
+                for r in pool.map(_worker, work, chunksize=max(1, len(work) // (jobs * 8))):
+                    results.append(r)
+                    if on_result:
+                        on_result(r)
+        finally:
+            _PARENT_GAZETTEER = None
     else:
         for item in work:
             r = _worker(item)

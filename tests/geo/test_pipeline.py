@@ -422,3 +422,30 @@ def test_unchanged_input_files_are_not_read_again(fakes, corpus, tmp_path, monke
     read.clear()
     s = update([corpus], out)
     assert read == ["a3.txt"] and len(s.articles_failed) == 1
+
+
+
+class _Unpicklable:
+    """A gazetteer-like object that, like the real one (open SQLite connections), cannot be pickled."""
+
+    def __reduce__(self):
+        raise TypeError("cannot pickle this gazetteer")
+
+
+def _name_the_gazetteer(article, gazetteer, date_override=None):
+    """An extractor that reports which gazetteer it was given (as its one unresolved place)."""
+    from types import SimpleNamespace
+
+    return SimpleNamespace(events=[], unresolved_places=[type(gazetteer).__name__])
+
+
+def test_process_articles_in_two_processes_with_a_given_gazetteer():
+    from geo.articles import Article
+    from geo.pipeline import process_articles
+
+    arts = [Article(id=f"a{i}", text="Warplanes struck Idlib.") for i in range(6)]
+    gz = _Unpicklable()
+    one = process_articles(arts, jobs=1, extract=_name_the_gazetteer, gazetteer=gz)
+    two = process_articles(arts, jobs=2, extract=_name_the_gazetteer, gazetteer=gz)
+    assert [r.error for r in two] == [None] * 6
+    assert [r.unresolved for r in one] == [r.unresolved for r in two] == [["_Unpicklable"]] * 6
