@@ -2,7 +2,9 @@
 
 One event per actor, event type, place and date: mentions that agree on these are
 merged, keeping every evidence sentence. A governorate-level event (precision 3) is
-folded into a finer event of the same actor, type, date and governorate.
+folded into a finer event of the same actor, type, date and governorate, and a mention that
+only restates an event (an untyped "attack" beside the typed one, a headline dated by the
+publication) into the event it restates.
 """
 from __future__ import annotations
 
@@ -110,6 +112,69 @@ def drop_area_contexts(mentions: list[Mention], km: float = 40.0) -> list[Mentio
     return out
 
 
+def _same_place(a: Mention, b: Mention) -> bool:
+    return _place_key(a) == _place_key(b) and _km(a, b) < 1.0
+
+
+def _near_before(day: str | None, ref: str | None, days: int = 7) -> bool:
+    """``day`` is ``ref`` or one of the ``days`` days before it (ISO dates)."""
+    import datetime as dt
+
+    if not day or not ref:
+        return False
+    try:
+        d, r = dt.date.fromisoformat(day), dt.date.fromisoformat(ref)
+    except ValueError:
+        return False
+    return 0 <= (r - d).days <= days
+
+
+def fold_restatements(groups: dict[tuple, list[Mention]]) -> dict[tuple, list[Mention]]:
+    """Fold the mentions that only restate an event already read into that event.
+
+    * An unspecified ``attack`` on a place by an actor, on a day, when the article also gives
+      that actor's event there that day a type ("air strikes ..., hitting targets near Rastan";
+      "Russian jets struck X. The attack killed ..."): one event, the typed one.
+    * An event dated only by the publication date (a headline, a sentence with no date of its
+      own) when the article dates the same actor's event of that type at that place to a day in
+      the week before ("Hezbollah joins assault on Qusayr" over "... launched an offensive on
+      Qusayr on Sunday"): one event, on that day.
+
+    Parameters
+    ----------
+    groups : dict
+        Mentions by (actor, type, place, lat, lon, date), as :func:`merge_mentions` groups them.
+
+    Returns
+    -------
+    dict
+        The same groups, with the restating ones merged into the events they restate.
+    """
+    def target_for(key: tuple, ms: list[Mention], ok) -> tuple | None:
+        for k, v in groups.items():
+            if k != key and v and v[0].actor == ms[0].actor and _same_place(v[0], ms[0]) and ok(v):
+                return k
+        return None
+
+    for key in list(groups):
+        ms = groups[key]
+        first = ms[0]
+        if first.event_type == "attack":
+            k = target_for(key, ms, lambda v: v[0].event_type != "attack" and v[0].date == first.date)
+            if k is not None:
+                groups[k].extend(ms)
+                del groups[key]
+                continue
+        if first.date and all(x.date_how == "published" for x in ms):
+            k = target_for(key, ms, lambda v: (v[0].event_type == first.event_type or first.event_type == "attack")
+                           and v[0].date_precision == "day" and _near_before(v[0].date, first.date)
+                           and any(x.date_how != "published" for x in v))
+            if k is not None:
+                groups[k].extend(ms)
+                del groups[key]
+    return groups
+
+
 def merge_mentions(mentions: list[Mention], *, article_id: str, title: str | None, url: str | None,
                    source: str | None, published: str | None, published_inferred: bool) -> list[Event]:
     """Merge mentions into events (one per actor, type, place, date) and build :class:`Event` records."""
@@ -128,6 +193,7 @@ def merge_mentions(mentions: list[Mention], *, article_id: str, title: str | Non
                           and (v[0].actor, v[0].event_type, v[0].date, v[0].admin1) == (ms[0].actor, ms[0].event_type, ms[0].date, ms[0].admin1))
             groups[target].extend(ms)
             del groups[key]
+    groups = fold_restatements(groups)
     events: list[Event] = []
     for ms in groups.values():
         fine_ms = sorted(ms, key=lambda x: (x.geo_precision, -confidence(x)))

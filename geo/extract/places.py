@@ -104,7 +104,7 @@ def _compile_patterns(lex: Lexicon) -> dict[str, re.Pattern[str]]:
         "suffix_after": re.compile(rf"^(?P<suf>\s*(?:{alt(sufs)}))\b", re.I),
         "prep_before": re.compile(rf"\b(?P<prep>{alt(preps)})\s+(?:the\s+)?(?:(?:{alt(dirs)})\s+)?(?:[\w]+[\s\-](?:held|controlled|besieged)\s+)?$", re.I),
         "near_before": re.compile(rf"\b(?P<near>{alt(nears)})\s+(?:the\s+)?(?:(?:town|village|city|neighbou?rhood|area|district)\s+of\s+)?(?:the\s+)?$", re.I),
-        "origin_before": re.compile(rf"\b(?:{alt(origins)})\s+(?:the\s+)?(?:(?:{alt(nouns)})\s+of\s+)?(?:the\s+)?(?:(?:{alt(dirs)})\s+)?$", re.I),
+        "origin_before": re.compile(rf"\b(?:{alt(origins)})\s+(?:(?:over|above|inside|within|across|beyond|near)\s+)?(?:the\s+)?(?:(?:{alt(nouns)})\s+of\s+)?(?:the\s+)?(?:(?:{alt(dirs)})\s+)?$", re.I),
         "nonevent": re.compile(rf"\b(?:{alt(nonev)})\b", re.I),
         "pre_locator": re.compile(r"\s+(?:districts?|neighbou?rhoods?|suburbs?|quarters?|outskirts|countryside|villages|towns|areas)\s+(?:of|in)\s+", re.I),
         "list_gap": re.compile(rf"^\s*(?:,\s*(?:(?:and|or|as well as|plus|&)\s+)?|\s(?:and|or|as well as|plus|&)\s+|\s*/\s*)(?:the\s+)?(?:(?:{alt(dirs)})\s+)?(?:(?P<noun>{alt(nouns)})\s+of\s+)?(?:the\s+)?$", re.I),
@@ -131,7 +131,7 @@ def _tail_words(lex: Lexicon) -> dict[str, tuple[str, ...]]:
             "dir_before": tuple(sorted(dirs)),
             "prep_before": tuple(sorted(last(pl["prepositions"]) | dirs | {"the", "held", "controlled", "besieged"})),
             "near_before": tuple(sorted(last(pl["near_words"]) | {"the", "of"})),
-            "origin_before": tuple(sorted(last(pl["origin_words"]) | dirs | {"the", "of"})),
+            "origin_before": tuple(sorted(last(pl["origin_words"]) | dirs | {"the", "of", "over", "above", "inside", "within", "across", "beyond", "near"})),
         }
         P = _patterns(lex)
         heads = {k: prefixes(P[k].pattern) for k in words}
@@ -447,6 +447,12 @@ def _mark_locators(text: str, mentions: list[PlaceMention], lex: Lexicon, P: dic
         gap_m = P["locator_gap"].match(gap)
         if not gap_m:
             continue
+        if (_NEAR_GAP.match(gap) and prv.locator is None and prv.governorate is None
+                and _RELATIVE_BEFORE.search(text, max(0, prv.start - 40), prv.start)):
+            # "positions south of Damascus near Al-Kiswah": the place is Al-Kiswah, Damascus its bearing
+            prv.role = "locator"
+            cur.locator = prv
+            continue
         gov = lex.governorate(cur.name)
         plain_in = re.match(r"^\s*,?\s*(?:in|,)\s*$", gap) is not None
         if gov is not None and lex.governorate(prv.name) is not None and re.match(r"^\s*(?:,|and|or)?\s*$", gap):
@@ -465,6 +471,11 @@ def _mark_locators(text: str, mentions: list[PlaceMention], lex: Lexicon, P: dic
         while j >= 0 and mentions[j].role == "item" and mentions[j].list_id == run_list and mentions[j].locator is None:
             mentions[j].locator = cur
             j -= 1
+
+
+#: "north of ", "south-east of the " right before a name: a bearing from it, not the place itself
+_RELATIVE_BEFORE = re.compile(r"\b(?:north|south|east|west)(?:-?(?:east|west))?\s+of\s+(?:the\s+)?$", re.I)
+_NEAR_GAP = re.compile(r"^\s*,?\s*(?:near|close\s+to|next\s+to|around|outside)\s+(?:the\s+)?(?:(?:town|village|city)\s+of\s+)?$", re.I)
 
 
 def _governorate_lists(text: str, mentions: list[PlaceMention], lex: Lexicon) -> None:

@@ -110,3 +110,31 @@ def test_prefixes_are_necessary():
 def test_alternation_first_alternative_wins_and_whitespace():
     alt = Alternation([("a", r"air\s+strikes?"), ("s", r"strikes?")], ignorecase=True, suffix=r"(?!\w)")
     assert [(n, m.group(0)) for n, m in alt.finditer("Air\tstrikes and strikes")] == [("a", "Air\tstrikes"), ("s", "strikes")]
+
+
+# -- restatements, origins, bearings (extractor 1.2) ----------------------------------------
+
+def test_an_untyped_attack_beside_the_typed_event_is_one_event(gz):
+    es = ev("Turkish drones carried out strikes on Tuesday, hitting targets in Saraqib.", gz)
+    assert [(e.actor, e.event_type, e.place) for e in es] == [("turkey", "drone_strike", "Saraqib")]
+    assert len(es[0].evidence) > 0
+
+
+def test_a_headline_restating_a_dated_event_is_not_a_second_event(gz):
+    art = Article(id="t", title="Hezbollah fighters join assault on Saraqib", published="2019-05-15",
+                  text="Syrian troops and Hezbollah fighters launched a major offensive on the town of Saraqib "
+                       "on Sunday, activists said.")
+    es = extract_events(art, gz)
+    assert sorted((e.actor, e.event_type, e.place, e.date) for e in es) == [
+        ("hezbollah", "ground_offensive", "Saraqib", "2019-05-12"),
+        ("syrian_government", "ground_offensive", "Saraqib", "2019-05-12")]
+
+
+def test_where_munitions_came_from_is_not_a_target(gz):
+    es = ev("Israeli missiles launched from near Qamishli hit an arms depot in Saraqib on Monday.", gz)
+    assert {e.place for e in es} == {"Saraqib"}
+
+
+def test_a_bearing_from_a_city_then_near_a_town_is_the_town(gz):
+    es = ev("Israeli missiles hit positions south of Aleppo near Saraqib on Monday.", gz)
+    assert {(e.actor, e.place) for e in es} == {("israel", "Saraqib")}
