@@ -122,6 +122,11 @@ _TARGET_PREP = re.compile(r"\b(?:against|on|at|targeting|of|with|to|toward|towar
                           r"held|controlled|positions)\s+(?:the\s+)?(?:[\w\-]+\s+)?$", re.I)
 
 
+#: "X backed by Y", "X, supported by Y,", "X alongside Y": Y helps; the subject is X
+_SUPPORTER = re.compile(r"\b(?:(?:backed|supported|aided|assisted|accompanied|helped|reinforced|joined|escorted)\s+by"
+                        r"|alongside|with\s+the\s+(?:help|support|backing)\s+of)\s+(?:the\s+)?(?:[\w\-]+\s+)?$", re.I)
+
+
 def actor_for(text: str, g_start: int, g_end: int, actors: list[ActorMention], lex: Lexicon,
               *, clause_start: int = 0, prev_group_end: int = 0) -> tuple[ActorMention | None, str]:
     """Who carried out the event whose trigger group spans ``text[g_start:g_end]``.
@@ -158,7 +163,8 @@ def actor_for(text: str, g_start: int, g_end: int, actors: list[ActorMention], l
         a = before[-1]
         gap = text[a.end:g_start]
         if _BETWEEN_MODIFIER.match(gap) and not any(ch in gap for ch in ",;:()") and count_words(gap) <= 3 \
-                and not re.search(r"\b(?:of|on|against|at|in|by|for|to|after)\b", gap, re.I):
+                and not re.search(r"\b(?:of|on|against|at|in|by|for|to|after)\b", gap, re.I) \
+                and not (a.kind == "name" and len(before) > 1 and _SUPPORTER.search(text[max(0, a.start - 40):a.start])):
             if a.actor or a.kind == "pronoun":
                 return a, "modifier"
     # 2. an agent after the group: "by the Russian air force"
@@ -282,6 +288,10 @@ _JOINT_GAP = re.compile(r"^\s*(?:,\s*(?:and\s+)?|and\s+|&\s+|as well as\s+|along
                         r"(?:the\s+|their\s+|its\s+|allied\s+|(?:Turkish|Russian|Iranian)-backed\s+)?$", re.I)
 
 
+_SUPPORT_GAP = re.compile(r"^\s*,?\s*(?:backed|supported|aided|assisted|accompanied|joined|reinforced)\s+by\s+"
+                          r"(?:the\s+|their\s+|its\s+|allied\s+|(?:Turkish|Russian|Iranian)-backed\s+)?$", re.I)
+
+
 def joint_actors(text: str, a: ActorMention | None, actors: list[ActorMention], how: str) -> list[ActorMention]:
     """Actors coordinated with the actor ``a`` of an event: "Russian and Syrian warplanes",
     "Hezbollah and government forces", "Turkish troops and allied Syrian rebels".
@@ -296,6 +306,10 @@ def joint_actors(text: str, a: ActorMention | None, actors: list[ActorMention], 
     >>> acts = find_actors(t, load_lexicon())
     >>> [x.actor for x in joint_actors(t, acts[1], acts, "modifier")]
     ['russia']
+    >>> t = "Government forces backed by Hezbollah fighters recaptured Yabroud"
+    >>> acts = find_actors(t, load_lexicon())
+    >>> [x.actor for x in joint_actors(t, acts[0], acts, "subject")]
+    ['hezbollah']
     """
     if a is None or not a.actor or a.kind == "pronoun" or how not in ("modifier", "agent", "subject"):
         return []
@@ -313,12 +327,18 @@ def joint_actors(text: str, a: ActorMention | None, actors: list[ActorMention], 
         if x.actor and x.actor != a.actor and x.actor not in {o.actor for o in out}:
             out.append(ActorMention(x.start, x.end, x.text, x.actor, x.kind, x.air or (x.kind == "adjective" and a.air)))
         cur, j = x, j - 1
-    # to the right: "<a> and B" (B before the event word, or in the agent phrase)
+    # to the right: "<a> and B" (B before the event word, or in the agent phrase), "<a> backed by B"
     j, cur = i + 1, a
     while j < len(real):
         x = real[j]
-        if x.kind == "pronoun" or not _JOINT_GAP.match(text[cur.end:x.start]):
+        gap = text[cur.end:x.start]
+        if x.kind == "pronoun":
             break
+        if not _JOINT_GAP.match(gap):
+            # a ground force backing the subject takes part ("government forces backed by Hezbollah
+            # fighters recaptured X"); air support ("backed by Russian air strikes") is an event of its own
+            if not (_SUPPORT_GAP.match(gap) and x.kind == "name" and not x.air):
+                break
         if x.actor and x.actor != a.actor and x.actor not in {o.actor for o in out}:
             out.append(x)
         cur, j = x, j + 1

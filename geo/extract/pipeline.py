@@ -503,6 +503,9 @@ def _group_for_place(text: str, p: PlaceMention, groups: list[TriggerGroup], lex
     """The trigger group that governs place ``p``: the nearest before it in the clause, else a fronted place."""
     brk = clause_break_re(lex)
     text = _BRACKETED.sub(lambda m: " " * len(m.group(0)), text)  # "A (B), C": another name, not a clause
+    inside = [i for i, g in enumerate(groups) if g.start <= p.start and p.end <= g.end and g.is_event]
+    if inside:  # "shelled Zamalka and Jobar with rockets and artillery": one group around its places
+        return inside[0]
     left = [i for i, g in enumerate(groups) if g.end <= p.start and g.is_event]
     if left:
         gi = left[-1]

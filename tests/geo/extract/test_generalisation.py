@@ -138,3 +138,20 @@ def test_where_munitions_came_from_is_not_a_target(gz):
 def test_a_bearing_from_a_city_then_near_a_town_is_the_town(gz):
     es = ev("Israeli missiles hit positions south of Aleppo near Saraqib on Monday.", gz)
     assert {(e.actor, e.place) for e in es} == {("israel", "Saraqib")}
+
+
+def test_places_inside_a_long_trigger_group_are_its_places(gz):
+    es = ev("Government forces shelled Saraqib and Douma with rockets and artillery.", gz)
+    assert keys(es) == {("syrian_government", "shelling", "Saraqib"), ("syrian_government", "shelling", "Douma")}
+
+
+def test_a_ground_force_backing_the_subject_takes_part(gz):
+    es = ev("Regime forces backed by Hezbollah fighters recaptured Saraqib on Sunday.", gz)
+    assert keys(es) == {("syrian_government", "ground_offensive", "Saraqib"), ("hezbollah", "ground_offensive", "Saraqib")}
+
+
+def test_air_support_is_not_a_ground_co_actor(gz):
+    es = ev("Regime forces, supported by Russian air strikes, recaptured Saraqib on Sunday.", gz)
+    assert ("syrian_government", "ground_offensive", "Saraqib") in keys(es)
+    assert not any(e.actor == "russia" and e.event_type == "ground_offensive" for e in es)
+    assert not any(e.actor == "syrian_government" and e.event_type == "airstrike" for e in es)
