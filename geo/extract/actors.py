@@ -124,7 +124,7 @@ _TARGET_PREP = re.compile(r"\b(?:against|on|at|targeting|of|with|to|toward|towar
 
 #: "X backed by Y", "X, supported by Y,", "X alongside Y": Y helps; the subject is X
 _SUPPORTER = re.compile(r"\b(?:(?:backed|supported|aided|assisted|accompanied|helped|reinforced|joined|escorted)\s+by"
-                        r"|alongside|with\s+the\s+(?:help|support|backing)\s+of)\s+(?:the\s+)?(?:[\w\-]+\s+)?$", re.I)
+                        r"|alongside|with\s+the\s+(?:help|support|backing)\s+of)\s+(?:the\s+)?(?:[\w\-]+\s+){0,2}$", re.I)
 
 
 def actor_for(text: str, g_start: int, g_end: int, actors: list[ActorMention], lex: Lexicon,
@@ -190,6 +190,8 @@ def actor_for(text: str, g_start: int, g_end: int, actors: list[ActorMention], l
             break
         if _TARGET_PREP.search(text[max(0, a.start - 30):a.start]):
             continue  # "against IS", "fighting the regime": an object, not the subject
+        if _SUPPORTER.search(text[max(0, a.start - 50):a.start]) and any(b.start < a.start and b.actor for b in before):
+            continue  # "regime troops backed by heavy Russian air strikes stormed X": the troops stormed it
         if re.match(r"^(?:'s|s')?\s+(?:[\w\-]+\s+){0,2}(?:spokes(?:man|woman|person)|minister|ministry|official|"
                     r"officials|envoy|leader|president|commander|head|chief|director|media|sources?|said|says|"
                     r"told|advisers|advisors|side|delegation|foreign)\b", gap, re.I) and a.kind != "pronoun":

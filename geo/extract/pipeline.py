@@ -54,6 +54,8 @@ def _may_contain(text: str, words: tuple[str, ...]) -> bool:
 
 _TOWN_WORDS = ("town", "city", "village")  # what _ANAPHORIC_TOWN needs
 _PROVINCE_WORDS = ("province", "governorate", "countryside")  # what _ANAPHORIC_PROVINCE needs
+#: "supported by Russian ", "backed by heavy " right before an event word: support of another operation
+_SUPPORT_BEFORE = re.compile(r"\b(?:supported|backed|aided|assisted|accompanied|covered)\s+by\s+(?:[\w\-]+\s+){0,3}$", re.I)
 _BRACKETED = re.compile(r"\([^()]{1,40}\)")
 _SPECIFIC = {"airstrike", "drone_strike", "missile_strike", "shelling", "ground_offensive", "raid"}
 
@@ -375,6 +377,13 @@ def extract(article: Any, gazetteer: Any | None = None, *, date_override: dt.dat
             if nxt in group_actors and by_group[nxt] and group_actors[nxt][0] == group_actors[gi][0]:
                 gap = t[st.groups[gi].end:st.groups[nxt].start]
                 if not clause_break_re(lex).search(gap) and count_words(gap) <= 12:
+                    by_group[gi] = list(by_group[nxt])
+            elif nxt in group_actors and by_group[nxt] and _SUPPORT_BEFORE.search(t, max(0, st.groups[gi].start - 60),
+                                                                                  st.groups[gi].start):
+                # "government forces, backed by Russian air strikes, recaptured Rabia": the support hit
+                # where the operation it backed went
+                gap = t[st.groups[gi].end:st.groups[nxt].start]
+                if count_words(gap) <= 4 and not re.search(r"[;:.]", gap):
                     by_group[gi] = list(by_group[nxt])
         src = reported_by(t, lex, found[i].actors)
         # the date this sentence's event words took (not a dateline's): the one the narrative goes on with

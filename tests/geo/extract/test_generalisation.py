@@ -150,8 +150,9 @@ def test_a_ground_force_backing_the_subject_takes_part(gz):
     assert keys(es) == {("syrian_government", "ground_offensive", "Saraqib"), ("hezbollah", "ground_offensive", "Saraqib")}
 
 
-def test_air_support_is_not_a_ground_co_actor(gz):
-    es = ev("Regime forces, supported by Russian air strikes, recaptured Saraqib on Sunday.", gz)
-    assert ("syrian_government", "ground_offensive", "Saraqib") in keys(es)
-    assert not any(e.actor == "russia" and e.event_type == "ground_offensive" for e in es)
-    assert not any(e.actor == "syrian_government" and e.event_type == "airstrike" for e in es)
+@pytest.mark.parametrize("text", [
+    "Regime forces, supported by Russian air strikes, recaptured Saraqib on Sunday.",
+    "Regime troops backed by heavy Russian air strikes stormed Saraqib on Sunday.",
+])
+def test_air_support_strikes_where_the_operation_goes(gz, text):
+    assert keys(ev(text, gz)) == {("syrian_government", "ground_offensive", "Saraqib"), ("russia", "airstrike", "Saraqib")}
