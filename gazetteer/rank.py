@@ -19,7 +19,7 @@ __all__ = ["Candidate", "Context", "rank", "haversine_km", "NEIGHBOURS", "WEIGHT
 NEIGHBOURS = frozenset({"IQ", "LB", "TR", "JO", "IL", "PS"})
 
 #: Weights of the score's parts; they sum to 1.
-WEIGHTS = {"quality": 0.50, "country": 0.18, "admin": 0.12, "coherence": 0.10, "importance": 0.10}
+WEIGHTS = {"quality": 0.50, "country": 0.18, "admin": 0.12, "coherence": 0.12, "importance": 0.08}
 
 _FEATURE_IMPORTANCE = {"PPLC": 1.0, "PPLA": 0.85, "ADM1": 0.75, "PPLA2": 0.6, "PPLA3": 0.45, "RGN": 0.5, "MTS": 0.5,
                        "PLN": 0.45, "AIRB": 0.45, "AIRP": 0.45, "PPLX": 0.35, "MILB": 0.4}

@@ -127,6 +127,11 @@ _SUPPORTER = re.compile(r"\b(?:(?:backed|supported|aided|assisted|accompanied|he
                         r"|alongside|with\s+the\s+(?:help|support|backing)\s+of)\s+(?:the\s+)?(?:[\w\-]+\s+){0,2}$", re.I)
 
 
+#: Between a subject and an event word: the subject suffered it
+_VICTIM_GAP = re.compile(r"\b(?:(?:were|was|have\s+been|has\s+been|had\s+been|are|is|got)\s+(?:\w+\s+)?"
+                         r"(?:killed|wounded|injured|hurt|maimed|trapped|caught|buried|martyred)|died|perished)\b", re.I)
+
+
 def actor_for(text: str, g_start: int, g_end: int, actors: list[ActorMention], lex: Lexicon,
               *, clause_start: int = 0, prev_group_end: int = 0) -> tuple[ActorMention | None, str]:
     """Who carried out the event whose trigger group spans ``text[g_start:g_end]``.
@@ -188,6 +193,8 @@ def actor_for(text: str, g_start: int, g_end: int, actors: list[ActorMention], l
         gap = text[a.end:g_start]
         if count_words(gap) > 14 or clause_break_re(lex).search(gap):
             break
+        if _VICTIM_GAP.search(gap):
+            break  # "33 Turkish soldiers were killed in an air strike": the victims, not who struck
         if _TARGET_PREP.search(text[max(0, a.start - 30):a.start]):
             continue  # "against IS", "fighting the regime": an object, not the subject
         if _SUPPORTER.search(text[max(0, a.start - 50):a.start]) and any(b.start < a.start and b.actor for b in before):
@@ -206,6 +213,16 @@ def _blame_re(lex: Lexicon) -> re.Pattern[str]:
     if rx is None:
         verbs = lex.cues.get("blame_verbs", []) or [r"(?!x)x"]
         rx = lex.extra["blame_re"] = re.compile(r"\b(?:" + "|".join(verbs) + r")\b", re.I)
+    return rx
+
+
+def _blame_after_re(lex: Lexicon) -> re.Pattern[str]:
+    rx = lex.extra.get("blame_after_re")
+    if rx is None:
+        verbs = lex.cues.get("blame_verbs", []) or [r"(?!x)x"]
+        rx = lex.extra["blame_after_re"] = re.compile(
+            r",?\s*\b(?:which|that)\b[^.;]{0,80}?\b(?:" + "|".join(verbs) + r")\b(?:\s+[\w\-]+){0,3}?\s+(?:on|to)\s+(?:the\s+)?$",
+            re.I)
     return rx
 
 
@@ -232,6 +249,14 @@ def blamed_actor(text: str, g_start: int, g_end: int, actors: list[ActorMention]
     for m in _blame_re(lex).finditer(head):
         pass
     if m is None or count_words(head[m.end():]) > 8:
+        # after it: "... killed in an air strike on their positions, which Ankara blamed on government forces"
+        after = _blame_after_re(lex)
+        for a in actors:
+            if a.start < g_end or not a.actor or a.kind == "pronoun":
+                continue
+            gap = text[g_end:a.start]
+            if count_words(gap) <= 25 and after.search(gap):
+                return a
         return None
     brk = clause_break_re(lex)
     for a in actors:
@@ -294,6 +319,11 @@ _SUPPORT_GAP = re.compile(r"^\s*,?\s*(?:backed|supported|aided|assisted|accompan
                           r"(?:the\s+|their\s+|its\s+|allied\s+|(?:Turkish|Russian|Iranian)-backed\s+)?$", re.I)
 
 
+_FORCE_WORD = re.compile(r"\b(?:fighters|forces|troops|soldiers|militias?|militiamen|army|units?|tanks|gunmen|"
+                         r"brigades?|battalions?|paramilitar(?:y|ies)|commandos|special\s+forces|guards?|factions|rebels|"
+                         r"division|regiment|corps)\b", re.I)
+
+
 def joint_actors(text: str, a: ActorMention | None, actors: list[ActorMention], how: str) -> list[ActorMention]:
     """Actors coordinated with the actor ``a`` of an event: "Russian and Syrian warplanes",
     "Hezbollah and government forces", "Turkish troops and allied Syrian rebels".
@@ -339,7 +369,8 @@ def joint_actors(text: str, a: ActorMention | None, actors: list[ActorMention], 
         if not _JOINT_GAP.match(gap):
             # a ground force backing the subject takes part ("government forces backed by Hezbollah
             # fighters recaptured X"); air support ("backed by Russian air strikes") is an event of its own
-            if not (_SUPPORT_GAP.match(gap) and x.kind == "name" and not x.air):
+            # a state backing it ("rebels backed by Turkey") is a sponsor: only named forces take part
+            if not (_SUPPORT_GAP.match(gap) and x.kind == "name" and not x.air and _FORCE_WORD.search(x.text)):
                 break
         if x.actor and x.actor != a.actor and x.actor not in {o.actor for o in out}:
             out.append(x)

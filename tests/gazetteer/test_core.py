@@ -182,3 +182,13 @@ def test_property_never_crashes(gz, name, context):
     else:
         assert r.lat is None and r.lon is None
     assert not math.isnan(r.score)
+
+
+def test_other_places_of_the_article_pick_among_namesakes(gz):
+    """Two Syrian towns are called Suran (a large one in Hama, a small one north of Aleppo):
+    alone the larger wins; beside places north of Aleppo the nearby one does."""
+    alone = gz.geocode("Suran")
+    beside = gz.geocode("Suran", context="Near Suran, one strike destroyed a mortar system.",
+                        near=[(36.48, 37.20), (36.53, 37.95)])  # Mar'a and Manbij, named before it
+    assert alone.admin1 == "Hama"
+    assert beside.admin1 == "Aleppo" and beside.lat > 36.4

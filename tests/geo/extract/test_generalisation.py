@@ -156,3 +156,25 @@ def test_a_ground_force_backing_the_subject_takes_part(gz):
 ])
 def test_air_support_strikes_where_the_operation_goes(gz, text):
     assert keys(ev(text, gz)) == {("syrian_government", "ground_offensive", "Saraqib"), ("russia", "airstrike", "Saraqib")}
+
+
+def test_a_state_backing_the_subject_is_a_sponsor_not_a_co_actor(gz):
+    es = ev("Syrian rebels backed by Turkey recaptured Saraqib on Thursday.", gz)
+    assert keys(es) == {("rebels", "ground_offensive", "Saraqib")}
+
+
+def test_within_hours_in_a_past_narrative_is_not_a_future_date(gz):
+    es = ev("Within hours, government artillery shelled Sarmin and Saraqib, rescuers said.", gz)
+    assert "Saraqib" in {e.place for e in es}
+    assert {(e.actor, e.event_type) for e in es} == {("syrian_government", "shelling")}
+
+
+def test_victims_are_not_the_actor_and_blame_after_the_event_counts(gz):
+    es = ev("At least 33 Turkish soldiers were killed in an air strike on their positions in Saraqib, "
+            "which Ankara blamed on Syrian government forces.", gz)
+    assert keys(es) == {("syrian_government", "airstrike", "Saraqib")}
+
+
+def test_victims_of_an_unclaimed_attack_leave_it_unattributed(gz):
+    es = ev("Five Russian soldiers were wounded in a drone attack on Saraqib, the ministry said.", gz)
+    assert [e.actor for e in es] in ([], ["unknown"])
