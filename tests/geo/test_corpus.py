@@ -80,7 +80,7 @@ NO_EVENT_ARTICLES = {"n01_threat_2022", "n02_denial_2019", "n03_plans_2018"}
 NO_SYRIA_EVENT_ARTICLES = {"n04_geneva_2019"}
 
 # Regression floor for loose F1. Raise it as the extractor improves; never lower it.
-LOOSE_F1_FLOOR = 0.6
+LOOSE_F1_FLOOR = 0.85
 
 # Set B's own trap articles (see the module docstring).
 NO_EVENT_ARTICLES_B = {"b_t01_denials_2017", "b_t02_threats_2020"}
@@ -88,7 +88,7 @@ NO_SYRIA_EVENT_ARTICLES_B = {"b_t03_outside_2024"}
 # Set B's regression floor for loose F1: a floor against regressions, not a target. Set B was
 # written without looking at the extractor, so its score is the more honest estimate of how the
 # extractor generalises; raise the floor as the extractor improves on it, never lower it.
-LOOSE_F1_FLOOR_B = 0.5
+LOOSE_F1_FLOOR_B = 0.75
 
 
 class CorpusSet:
