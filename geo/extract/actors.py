@@ -274,16 +274,29 @@ def release_actor(text: str, group: object, lex: Lexicon) -> str | None:
     """The actor whose strike-release wording a trigger group is in (``release_actors`` of cues.json).
 
     "Near Raqqa, three strikes engaged an ISIS tactical unit": the coalition's releases name
-    ISIS as the target and no one as the actor.
+    ISIS as the target and no one as the actor; "14 PKK/YPG terrorists were neutralised": the
+    Turkish ministry's. A rule has a trigger, what must follow it (``after``) and what the
+    sentence must hold (``sentence``, case-sensitive).
+
+    Examples
+    --------
+    >>> from geo.extract.lexicon import load_lexicon
+    >>> from geo.extract.triggers import Trigger, TriggerGroup
+    >>> t = "Nine PKK/YPG terrorists were neutralised near Tal Rifaat"
+    >>> g = TriggerGroup([Trigger(31, 42, "neutralised", "strike", "event", "any")])
+    >>> release_actor(t, g, load_lexicon())
+    'turkey'
     """
     rules = lex.extra.get("release_rules")
     if rules is None:
         rules = lex.extra["release_rules"] = [
-            (r["actor"], re.compile(r["trigger"], re.I), re.compile(r["after"], re.I))
+            (r["actor"], re.compile(r["trigger"], re.I), re.compile(r.get("after", ""), re.I),
+             re.compile(r["sentence"]) if r.get("sentence") else None)
             for r in lex.cues.get("release_actors", []) if "actor" in r]
     triggers = getattr(group, "triggers", [])
-    for actor, trig, after in rules:
-        if any(trig.fullmatch(t.text) and after.match(text, t.end) for t in triggers):
+    for actor, trig, after, sentence in rules:
+        if any(trig.fullmatch(t.text) and after.match(text, t.end) for t in triggers) \
+                and (sentence is None or sentence.search(text)):
             return actor
     return None
 

@@ -178,3 +178,17 @@ def test_victims_are_not_the_actor_and_blame_after_the_event_counts(gz):
 def test_victims_of_an_unclaimed_attack_leave_it_unattributed(gz):
     es = ev("Five Russian soldiers were wounded in a drone attack on Saraqib, the ministry said.", gz)
     assert [e.actor for e in es] in ([], ["unknown"])
+
+
+def test_a_turkish_ministry_release_names_turkey_as_the_actor(gz):
+    es = ev("The Turkish Defence Ministry said 14 PKK/YPG terrorists were neutralised near Tal Rifaat.", gz)
+    assert {(e.actor, e.place) for e in es} == {("turkey", "Tal Rifaat")}
+
+
+@pytest.mark.parametrize("text", [
+    "ISIS cells were plotting attacks on Raqqa, the SDF said.",
+    "The regime is planning a new offensive on Idlib.",
+    "Rebels are preparing a fresh assault on Aleppo, commanders said.",
+])
+def test_plans_and_plots_are_not_events(gz, text):
+    assert ev(text, gz) == []
