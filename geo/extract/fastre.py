@@ -23,7 +23,7 @@ except ImportError:  # pragma: no cover - Python 3.10
     import sre_constants as _sc  # type: ignore[no-redef]
     import sre_parse as _sp  # type: ignore[no-redef]
 
-__all__ = ["Alternation", "candidate_filter", "filter_starts", "prefixes", "scan", "word_starts"]
+__all__ = ["Alternation", "candidate_filter", "filter_starts", "prefixes", "scan", "trie_regex", "word_starts"]
 
 _WORD_START = re.compile(r"(?<![\w\-])[^\W_]|(?<![\w\-])_")
 #: How many leading characters the index uses.
@@ -237,7 +237,7 @@ _SCANNERS: dict[tuple[int, ...], "_Scanner"] = {}
 _SPACE_CLASS = "[ \\t\\n\\r\\f\\v\\u00a0]"
 
 
-def _trie_regex(keys: set[str]) -> str:
+def trie_regex(keys: set[str]) -> str:
     """A regex (a trie of alternations) matching any of the strings ``keys`` at a position."""
     trie: dict = {}
     for k in keys:
@@ -276,9 +276,9 @@ def candidate_filter(alternations: Sequence[Alternation]) -> re.Pattern[str]:
         (ci if a.ignorecase else cs).update(a._index)
     parts = []
     if ci:
-        parts.append(f"(?i:{_trie_regex(ci)})")
+        parts.append(f"(?i:{trie_regex(ci)})")
     if cs:
-        parts.append(_trie_regex(cs))
+        parts.append(trie_regex(cs))
     parts.append(r"(?s:.{0,2})[^\x00-\x7f]")
     return re.compile(r"(?<![\w\-])(?=\w)(?=" + "|".join(parts) + ")")
 

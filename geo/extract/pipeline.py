@@ -77,9 +77,57 @@ class _Sent:
     s: Sentence
     actors: list[ActorMention]
     groups: list[TriggerGroup]
-    dates: list[DateMention]
+    ref: dt.date | None  # the article date its date expressions resolve against
+    article_starts: list[int]  # the candidate word starts of the article (see _sentence_starts)
     explicit: dict[int, tuple[ActorMention | None, str]] = field(default_factory=dict)
     joint: dict[int, list[ActorMention]] = field(default_factory=dict)  # co-actors: "Russian and Syrian jets"
+    _dates: list[DateMention] | None = None
+
+    @property
+    def dates(self) -> list[DateMention]:
+        """The date expressions of the sentence, found on first use (most sentences need none:
+        only those with an event, and the latest dated one before an event that carries a date)."""
+        if self._dates is None:
+            self._dates = find_dates(self.s.text, self.ref, _sentence_starts(self.article_starts, self.s))
+        return self._dates
+
+    @property
+    def first_date(self) -> DateMention | None:
+        """The first date of the sentence that can date an event (not a start, not in the future, resolved)."""
+        return next((d for d in self.dates if not d.since and not d.future and d.date is not None), None)
+
+
+class _DateCarry:
+    """The date the narrative goes on with: ``(sentence, paragraph, date)`` of the latest sentence
+    that gave one, or None.
+
+    An event sentence sets it (:meth:`set`); a sentence without an event gives its first date
+    (:attr:`_Sent.first_date`), but is only read for it when a later event asks (:meth:`get`).
+    """
+
+    def __init__(self, sents: list[_Sent]) -> None:
+        self._sents = sents
+        self._last: tuple[int, int, DateMention] | None = None
+        self._pending: list[int] = []  # sentences without an event since the last one read
+
+    def defer(self, i: int) -> None:
+        """Sentence ``i`` has no event: its first date, if any, is carried (read on demand)."""
+        self._pending.append(i)
+
+    def set(self, i: int, paragraph: int, date: DateMention) -> None:
+        """Event sentence ``i`` goes on with ``date``."""
+        self._last = (i, paragraph, date)
+        self._pending.clear()
+
+    def get(self) -> tuple[int, int, DateMention] | None:
+        """The carried date: that of the latest pending sentence with one, else the last set."""
+        for j in reversed(self._pending):
+            d = self._sents[j].first_date
+            if d is not None:
+                self._last = (j, self._sents[j].s.paragraph, d)
+                break
+        self._pending.clear()
+        return self._last
 
 
 def _default_gazetteer() -> Any:
@@ -213,8 +261,7 @@ def extract(article: Any, gazetteer: Any | None = None, *, date_override: dt.dat
     trig = [find_triggers(s.text, lex, found[i].triggers) for i, s in enumerate(split)]
     # actors are read where an event word is, and in the two sentences before it (for "its", "the strikes")
     need = {j for i, tr in enumerate(trig) if tr for j in (i - 2, i - 1, i)}
-    sents = [_analyse(s, lex, ref, trig[i], i in need, found[i].actors, _sentence_starts(starts, s))
-             for i, s in enumerate(split)]
+    sents = [_analyse(s, lex, ref, trig[i], i in need, found[i].actors, starts) for i, s in enumerate(split)]
     # pass 1: explicit actors of every event mention; the article's dominant strike actor
     counts: Counter[str] = Counter()
     for i, st in enumerate(sents):
@@ -254,7 +301,7 @@ def extract(article: Any, gazetteer: Any | None = None, *, date_override: dt.dat
                              if a_m is not None and (a := a_m.actor) in (a1, a2)), a1)
     # pass 2: events
     history: list[tuple[int, str, bool]] = []  # (sentence, actor, was an event agent)
-    last_date: tuple[int, int, DateMention] | None = None  # (sentence, paragraph, date)
+    carry = _DateCarry(sents)  # the date told last: (sentence, paragraph, date)
     mentions: list[Mention] = []
     rejected: list[dict[str, Any]] = []
     unresolved: list[str] = []
@@ -321,16 +368,15 @@ def extract(article: Any, gazetteer: Any | None = None, *, date_override: dt.dat
         for a in st.actors:
             if a.actor and a.kind in ("name", "metonym") and a.actor != "unknown":
                 history.append((i, a.actor, False))
-        # dates of the sentence
-        dates_by_group = _assign_dates(st)
-        attrib = next((d for d in st.dates if d.attribution and not d.since), None)
-        first_date = next((d for d in st.dates if not d.since and not d.future and d.date is not None), None)
         if not any(g.is_event for g in st.groups):
-            if first_date is not None:
-                last_date = (i, s.paragraph, first_date)
+            carry.defer(i)  # its date is read only if a later event needs it
             if _CAPITALISED.search(t[1:]):
                 pending_towns.append(i)  # read only if a later "the town" needs it
             continue
+        # dates of the sentence
+        dates_by_group = _assign_dates(st)
+        attrib = next((d for d in st.dates if d.attribution and not d.since), None)
+        first_date = st.first_date
         # places of the sentence
         masks = [(a.start, a.end) for a in st.actors if a.kind != "pronoun"]
         masks += [(d.start, d.end) for d in st.dates]
@@ -365,8 +411,9 @@ def extract(article: Any, gazetteer: Any | None = None, *, date_override: dt.dat
         if towns:
             last_town = towns[-1]
         by_group: dict[int, list[PlaceMention]] = {gi: [] for gi in range(len(st.groups))}
+        unbracketed = _BRACKETED.sub(lambda m: " " * len(m.group(0)), t)  # "A (B), C": another name, not a clause
         for p in items:
-            gi = _group_for_place(t, p, st.groups, lex, P)
+            gi = _group_for_place(unbracketed, p, st.groups, lex, P)
             if gi is not None:
                 by_group[gi].append(p)
         # a group with no places shares those of the next group of the same actor ("towns already hit ..., which are A, B")
@@ -385,7 +432,8 @@ def extract(article: Any, gazetteer: Any | None = None, *, date_override: dt.dat
                 gap = t[st.groups[gi].end:st.groups[nxt].start]
                 if count_words(gap) <= 4 and not re.search(r"[;:.]", gap):
                     by_group[gi] = list(by_group[nxt])
-        src = reported_by(t, lex, found[i].actors)
+        src: str | None = None  # who reports it: read for the sentence's first event only
+        src_read = False
         # the date this sentence's event words took (not a dateline's): the one the narrative goes on with
         used_date = next((d for d in dates_by_group.values() if d is not None and d.date is not None and not d.future
                           and not d.anaphoric), None)
@@ -393,18 +441,20 @@ def extract(article: Any, gazetteer: Any | None = None, *, date_override: dt.dat
             if gi not in group_actors:
                 continue
             actor, how, air = group_actors[gi]
+            if not by_group[gi]:
+                continue  # no place: no event (and nothing to reject)
             ok, reason = factuality(t, g, lex, is_question=s.is_question)
             dm = dates_by_group.get(gi)
             if dm is not None and dm.future:
                 ok, reason = False, "future date"
-            if not ok or actor is None or not by_group[gi]:
-                if by_group[gi]:
-                    rejected.append({"sentence": t, "trigger": g.text, "actor": actor,
-                                     "reason": reason or ("no actor" if actor is None else "")})
+            if not ok or actor is None:
+                rejected.append({"sentence": t, "trigger": g.text, "actor": actor,
+                                 "reason": reason or ("no actor" if actor is None else "")})
                 continue
             etypes = group_types(t, g, actor, air, lex)
             # the date: its own expression, the report's date, the narrative's, the article's
             date_how = "explicit"
+            last_date = carry.get() if dm is None or dm.anaphoric else None
             if dm is not None and dm.anaphoric and last_date is not None and s.paragraph == last_date[1]:
                 dm, date_how = last_date[2], "carried"  # "On the same day, ..."
             if dm is None and attrib is not None:
@@ -421,6 +471,8 @@ def extract(article: Any, gazetteer: Any | None = None, *, date_override: dt.dat
             else:
                 date, dprec, date_how = None, "unknown", "none"
             target = _target(t, g)
+            if not src_read:
+                src, src_read = reported_by(t, lex, found[i].actors), True
             prof = lex.profiles.get(actor, {})
             n0 = len(mentions)
             for etype, p in ((et, pl) for et in etypes for pl in by_group[gi]):
@@ -450,7 +502,7 @@ def extract(article: Any, gazetteer: Any | None = None, *, date_override: dt.dat
                     for et in group_types(t, g, co.actor, co.air, lex):
                         mentions.append(dataclasses.replace(m0, actor=co.actor, event_type=et, specific_type=et in _SPECIFIC))
         if used_date is not None or first_date is not None:
-            last_date = (i, s.paragraph, used_date or first_date)
+            carry.set(i, s.paragraph, used_date or first_date)
     published = ref.isoformat() if ref is not None else (getattr(article, "published", None) or None)
     events = merge_mentions(mentions, article_id=str(getattr(article, "id", "")), title=getattr(article, "title", None),
                             url=getattr(article, "url", None), source=getattr(article, "source", None),
@@ -497,21 +549,24 @@ def _sentence_starts(starts: list[int], s: Sentence) -> list[int]:
     return out
 
 
-def _analyse(s: Sentence, lex: Lexicon, ref: dt.date | None, triggers: list, with_actors: bool = True,
-             found_actors: list | None = None, starts: list[int] | None = None) -> _Sent:
+def _analyse(s: Sentence, lex: Lexicon, ref: dt.date | None, triggers: list, with_actors: bool,
+             found_actors: list, starts: list[int]) -> _Sent:
+    """The actors (``with_actors``) and trigger groups of sentence ``s``; its dates are read on
+    first use (``starts``: the candidate word starts of the article)."""
     actors = find_actors(s.text, lex, found_actors) if with_actors else []
     # a trigger inside an actor name ("Russian warplanes") still counts; one inside a source does not
     triggers = [t for t in triggers if not any(a.kind == "source" and a.start <= t.start and t.end <= a.end for a in actors)]
     groups = group_triggers(s.text, triggers, actors)
-    dates = find_dates(s.text, ref, starts)
-    return _Sent(s, actors, groups, dates)
+    return _Sent(s, actors, groups, ref, starts)
 
 
 def _group_for_place(text: str, p: PlaceMention, groups: list[TriggerGroup], lex: Lexicon,
                      P: dict[str, re.Pattern[str]]) -> int | None:
-    """The trigger group that governs place ``p``: the nearest before it in the clause, else a fronted place."""
+    """The trigger group that governs place ``p``: the nearest before it in the clause, else a fronted place.
+
+    ``text`` is the sentence with its short bracketed parts blanked out (:data:`_BRACKETED`).
+    """
     brk = clause_break_re(lex)
-    text = _BRACKETED.sub(lambda m: " " * len(m.group(0)), text)  # "A (B), C": another name, not a clause
     inside = [i for i, g in enumerate(groups) if g.start <= p.start and p.end <= g.end and g.is_event]
     if inside:  # "shelled Zamalka and Jobar with rockets and artillery": one group around its places
         return inside[0]
@@ -520,8 +575,6 @@ def _group_for_place(text: str, p: PlaceMention, groups: list[TriggerGroup], lex
         gi = left[-1]
         gap = text[groups[gi].end:p.start]
         if not brk.search(gap) and not P["nonevent"].search(gap):
-            return gi
-        if not brk.search(gap) and P["nonevent"].search(gap) is None:
             return gi
     right = [i for i, g in enumerate(groups) if g.start >= p.end and g.is_event]
     if right:

@@ -22,7 +22,7 @@ from typing import Any, Protocol
 
 from gazetteer.admin import admin_mentions, direction_in
 from geo.extract.actors import ActorMention, count_words
-from geo.extract.fastre import prefixes
+from geo.extract.fastre import prefixes, trie_regex
 from geo.extract.lexicon import Governorate, Lexicon
 
 __all__ = ["GazetteerLike", "PlaceMention", "ResolvedPlace", "find_places", "resolve_place", "is_known_place",
@@ -115,11 +115,14 @@ def _compile_patterns(lex: Lexicon) -> dict[str, re.Pattern[str]]:
 _BOUNDARY = re.compile(r"\b")
 
 
-def _tail_words(lex: Lexicon) -> dict[str, tuple[str, ...]]:
-    """Per ``*_before`` pattern: the words one of its matches must end with (lower case).
+def _tail_words(lex: Lexicon) -> dict[str, tuple[tuple[str, ...], re.Pattern[str] | None]]:
+    """Per ``*_before`` pattern: the words one of its matches must end with (lower case), and
+    a regex finding the word boundaries of a lower-cased window where a match may begin.
 
     Every ``*_before`` pattern ends with ``word\\s+$``; the last white-space token of the
     window must end with one of these words, else the pattern cannot match (a cheap test).
+    It begins with ``\\b`` and one of a few leading characters (:func:`~geo.extract.fastre.prefixes`):
+    the second regex finds those boundaries (None when a match may begin with anything).
     """
     cached = lex.extra.get("place_tail_words")
     if cached is None:
@@ -135,9 +138,8 @@ def _tail_words(lex: Lexicon) -> dict[str, tuple[str, ...]]:
         }
         P = _patterns(lex)
         heads = {k: prefixes(P[k].pattern) for k in words}
-        # (last words, leading characters or None when a match may begin with anything)
         cached = lex.extra["place_tail_words"] = {
-            k: (w, None if "" in heads[k] else tuple(sorted(heads[k]))) for k, w in words.items()}
+            k: (w, None if "" in heads[k] else re.compile(rf"\b(?={trie_regex(heads[k])})")) for k, w in words.items()}
     return cached
 
 
@@ -145,29 +147,29 @@ def _tail_words(lex: Lexicon) -> dict[str, tuple[str, ...]]:
 _ASCII_SPACES = str.maketrans({c: " " for c in "\t\n\v\f\r\x1c\x1d\x1e\x1f"})
 
 
-def _search_tail(rx: re.Pattern[str], spec: tuple[tuple[str, ...], tuple[str, ...] | None], before: str,
-                 low: str | None, bounds: list[int]) -> re.Match[str] | None:
+def _search_tail(rx: re.Pattern[str], spec: tuple[tuple[str, ...], re.Pattern[str] | None], before: str,
+                 low: str | None) -> re.Match[str] | None:
     """``rx.search(before)`` for a ``\\b...\\s+$`` pattern, tried only at the word boundaries
-    ``bounds`` (where the pattern's leading ``\\b`` lets it start).
+    of ``before`` (where the pattern's leading ``\\b`` lets it start).
 
     ``low`` is ``before`` lower-cased, white space as spaces (None: not ASCII, no shortcut):
     the search is skipped when its last token ends with none of the pattern's last words
-    (``spec[0]``), and a boundary is skipped when the text there does not begin with one
-    of the pattern's leading characters (``spec[1]``).
+    (``spec[0]``), and only the boundaries where the text begins with one of the pattern's
+    leading characters are tried (those ``spec[1]`` finds in ``low``: ASCII lower-casing keeps
+    every offset and word boundary).
     """
     words, heads = spec
     if low is not None:
         if not low.rsplit(None, 1)[-1].endswith(words):
             return None
         if heads is not None:
-            for p in bounds:
-                if low.startswith(heads, p):
-                    m = rx.match(before, p)
-                    if m is not None:
-                        return m
+            for h in heads.finditer(low):
+                m = rx.match(before, h.start())
+                if m is not None:
+                    return m
             return None
-    for p in bounds:
-        m = rx.match(before, p)
+    for b in _BOUNDARY.finditer(before):
+        m = rx.match(before, b.start())
         if m is not None:
             return m
     return None
@@ -190,6 +192,10 @@ def _strip_leading(name: str, lex: Lexicon) -> tuple[str, int, str]:
     return rest, off, " ".join(dropped)
 
 
+_POSSESSIVE = re.compile(r"'s\s+(?=[A-Z])")
+_OPEN_BRACKET = re.compile(r"\s*\(\s*")
+_CLOSE_BRACKET = re.compile(r"\s*\)")
+_OBJECT_GAP = re.compile(r"\s*(?:the\s+)?")  # between an event word and its object: "shelled (the) X"
 _PASSIVE_SUBJECT = re.compile(r"(?:(?:\s*,\s*|\s+and\s+|\s+or\s+)[A-Z][\w'\-]*(?:\s+(?:al-|el-)?[A-Z][\w'\-]*)*)*"
                               r"(?:\s*,\s*(?:in|near|north|south|east|west|outside|on)\b[^,;.]{1,60},)?"  # "X, in southern Idlib, was hit"
                               r"\s+(?:was|were|has been|have been|had been|came under|come under|is being|are being)\b")
@@ -291,7 +297,7 @@ def find_places(text: str, lex: Lexicon, gz: Any | None, masks: list[tuple[int, 
             if not raw or not raw[0].isupper():
                 continue
         # possessive: "Syria's Idlib" -> Idlib; "Aleppo's countryside" -> Aleppo + suffix
-        poss = re.search(r"'s\s+(?=[A-Z])", raw)
+        poss = _POSSESSIVE.search(raw)
         if poss:
             owner = raw[:poss.start()]
             raw2 = raw[poss.end():]
@@ -308,8 +314,8 @@ def find_places(text: str, lex: Lexicon, gz: Any | None, masks: list[tuple[int, 
         s += off
         e = s + len(name)
         # "Ayn al-Arab (Kobani), Tal Rifaat and Derik": a name in brackets after a place is its other name
-        if prev is not None and re.fullmatch(r"\s*\(\s*", text[prev.end:s]):
-            close = re.match(r"\s*\)", text[e:])
+        if prev is not None and _OPEN_BRACKET.fullmatch(text, prev.end, s):
+            close = _CLOSE_BRACKET.match(text[e:])
             if close:
                 prev.extra.setdefault("aliases", []).append(name)
                 prev.end = e + close.end()
@@ -326,12 +332,11 @@ def find_places(text: str, lex: Lexicon, gz: Any | None, masks: list[tuple[int, 
         # the *_before patterns all end with white space: a window that does not cannot match
         if before[-1:].isspace():
             low = before.translate(_ASCII_SPACES).lower() if before.isascii() and before.strip() else None
-            bounds = [b.start() for b in _BOUNDARY.finditer(before)]
-            noun_m = _search_tail(P["noun_before"], TW["noun_before"], before, low, bounds)
-            dir_m = _search_tail(P["dir_before"], TW["dir_before"], before, low, bounds)
-            prep_m = _search_tail(P["prep_before"], TW["prep_before"], before, low, bounds)
-            near_m = _search_tail(P["near_before"], TW["near_before"], before, low, bounds)
-            origin_m = _search_tail(P["origin_before"], TW["origin_before"], before, low, bounds)
+            noun_m = _search_tail(P["noun_before"], TW["noun_before"], before, low)
+            dir_m = _search_tail(P["dir_before"], TW["dir_before"], before, low)
+            prep_m = _search_tail(P["prep_before"], TW["prep_before"], before, low)
+            near_m = _search_tail(P["near_before"], TW["near_before"], before, low)
+            origin_m = _search_tail(P["origin_before"], TW["origin_before"], before, low)
         else:
             noun_m = dir_m = prep_m = near_m = origin_m = None
         suf_m = P["suffix_after"].match(after)
@@ -389,7 +394,7 @@ def find_places(text: str, lex: Lexicon, gz: Any | None, masks: list[tuple[int, 
                 n = cont.group("noun").lower()
                 precision = max(1, int(lex.places["place_nouns"].get(n, 1)))
         # the direct object of an event word: "shelled Zamalka", "striking Kafr Batna", "captured the town of X"
-        obj_of_trigger = any(ge <= s and re.fullmatch(r"\s*(?:the\s+)?", text[ge:s]) for _gs, ge in group_spans)
+        obj_of_trigger = any(ge <= s and _OBJECT_GAP.fullmatch(text, ge, s) for _gs, ge in group_spans)
         strong = strong or (obj_of_trigger and not _sentence_initial(text, s))
         # the subject of a passive event: "Afrin and Tal Rifaat were hit by ..."
         passive_subject = _PASSIVE_SUBJECT.match(text, e) is not None
