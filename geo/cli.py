@@ -82,7 +82,9 @@ def print_summary(summary: Any, *, err_console: Any = None) -> None:
             ty.add_row(typ, str(n))
         console.print(ty)
     if summary.unresolved_places:
-        console.print("places not resolved: " + ", ".join(summary.unresolved_places), markup=False, highlight=False)
+        console.print("places not in the gazetteer (mapped to their governorate, or to the part of it or the "
+                      "nearby place the text names, where it names one): " + ", ".join(summary.unresolved_places),
+                      markup=False, highlight=False)
     for out in summary.outputs:
         console.print(f"wrote {out}", markup=False, highlight=False)
 

@@ -477,10 +477,12 @@ def extract(article: Any, gazetteer: Any | None = None, *, date_override: dt.dat
             n0 = len(mentions)
             for etype, p in ((et, pl) for et in etypes for pl in by_group[gi]):
                 rp = resolve_place(p, gz, lex, context=context, near=near_pts[-6:], cache=cache)
-                if rp is None:
+                if rp is None or rp.fallback:
+                    # not in the gazetteer: no point, or only its governorate (or a part of it) as a stand-in
                     if p.name not in unresolved:
                         unresolved.append(p.name)
-                    continue
+                    if rp is None:
+                        continue
                 if rp.country_code in prof.get("home_countries", []) and rp.country_code != "SY":
                     continue  # the actor's own country: an origin, not a target
                 abroad = _abroad(t, p, lex)

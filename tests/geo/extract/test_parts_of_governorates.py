@@ -48,3 +48,12 @@ def test_an_appositive_says_which_governorate(real_gz):
     by_place = {e.place_as_written: e for e in es}
     assert by_place["Khirbat Umm Dhayl"].admin1 == "Hama"
     assert by_place["Qaryatain"].admin1 == "Homs"
+
+
+def test_a_village_shown_at_its_governorate_is_listed_as_not_in_the_gazetteer(real_gz):
+    from geo.extract import extract
+
+    res = extract(Article(id="t", text="Regime helicopters dropped barrel bombs on the village of Umm Tuwaynat "
+                                       "in Hama province on Tuesday.", published="2021-03-10"), real_gz)
+    assert [(e.place, e.geo_precision) for e in res.events] == [("Hama", 3)]
+    assert res.unresolved_places == ["Umm Tuwaynat"]
