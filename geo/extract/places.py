@@ -344,7 +344,9 @@ def find_places(text: str, lex: Lexicon, gz: Any | None, masks: list[tuple[int, 
             near_m = near_m or re.match(r"near", dropped, re.I)
         if dropped and dropped.split()[-1].lower() in ("near", "in", "on", "at", "around", "outside", "towards"):
             prep_m = prep_m or re.match(r"\w+", dropped.split()[-1])
-        origin = origin_m is not None
+        # an origin ("fired from X"), or a landmark the text only measures by ("al-Qaim, an Iraqi town
+        # opposite the Syrian border town of Albu Kamal"): not a place of the event
+        origin = origin_m is not None or _REFERENCE_BEFORE.search(before[-80:]) is not None
         # a list continuation of the previous mention
         cont = None
         if prev is not None and prev.end <= s:
@@ -478,6 +480,9 @@ def _mark_locators(text: str, mentions: list[PlaceMention], lex: Lexicon, P: dic
             j -= 1
 
 
+#: "opposite the Syrian border town of ", "across the border from ", "facing " right before a name
+_REFERENCE_BEFORE = re.compile(r"\b(?:opposite|across\s+(?:the\s+(?:border|river|Euphrates|frontier)\s+)?from|facing)\s+"
+                               r"(?:the\s+)?(?:[\w\-]+\s+){0,4}?(?:of\s+)?$", re.I)
 #: "north of ", "south-east of the " right before a name: a bearing from it, not the place itself
 _RELATIVE_BEFORE = re.compile(r"\b(?:north|south|east|west)(?:-?(?:east|west))?\s+of\s+(?:the\s+)?$", re.I)
 _NEAR_GAP = re.compile(r"^\s*,?\s*(?:near|close\s+to|next\s+to|around|outside)\s+(?:the\s+)?(?:(?:town|village|city)\s+of\s+)?$", re.I)

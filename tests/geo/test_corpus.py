@@ -9,7 +9,7 @@ for the town itself, 2 for "near X" / a district / an area of a town, 3 for a pr
 publication date (or, where the article has no ``published``, to the date its text gives);
 ``date`` null where the text does not fix the day.
 
-Two sets, each scored on its own (every check below runs over both):
+Three sets, each scored on its own (every check below runs over each):
 
 * set A (``articles.jsonl`` / ``gold.jsonl``): wire-style news items, short monitor notes and
   CJTF-OIR releases, and four articles that report no event in Syria;
@@ -21,6 +21,10 @@ Two sets, each scored on its own (every check below runs over both):
   background paragraphs and non-event sentences (2013 to 2024), and trap items: denials, threats
   and planned offensives (no event), strikes in Lebanon and Iraq (no event in Syria), and an
   article whose events are old ones told as background.
+* set C (``articles_c.jsonl`` / ``gold_c.jsonl``): 24 items written blind (the writer neither read
+  nor ran the extractor) in wire, monitor-note, ACLED-like and press-release styles, across all 14
+  governorates and 12 actors, with namesakes (Sinjar in Idlib and in Iraq, Souran in Hama and
+  Aleppo) and four trap items. Measured, not tuned on.
   Background convention (as seed 003, which annotates "last week" strikes, and set A's "Last month
   the rebels seized ... Azaz"): an event told as having happened, with a place and an actor, is an
   event however old; its ``date`` is the day only where the text fixes it ("on 4 February 2018"),
@@ -54,6 +58,8 @@ ARTICLES_PATH = CORPUS / "articles.jsonl"
 GOLD_PATH = CORPUS / "gold.jsonl"
 ARTICLES_B_PATH = CORPUS / "articles_b.jsonl"
 GOLD_B_PATH = CORPUS / "gold_b.jsonl"
+ARTICLES_C_PATH = CORPUS / "articles_c.jsonl"
+GOLD_C_PATH = CORPUS / "gold_c.jsonl"
 
 # The contract (SCHEMA.md): actor ids and event types.
 SCHEMA_ACTORS = {
@@ -103,12 +109,21 @@ class CorpusSet:
         self.f1_floor = f1_floor
 
 
-# Keyed by the file-name suffix: "" is set A (articles.jsonl), "_b" set B (articles_b.jsonl).
+# Set C: 24 items written blind (the writer neither read nor ran the extractor), in stop 8, after
+# the extractor changes of that stop; its score is the most honest estimate of generalisation
+# (0.753 loose F1 when written; 0.737 for the extractor before that stop). Never tune on it.
+NO_EVENT_ARTICLES_C = {"c3_21_tartus_denial_2021", "c3_22_turkey_threat_2022", "c3_24_astana_2017"}
+NO_SYRIA_EVENT_ARTICLES_C = {"c3_23_iraq_strikes_2024"}
+LOOSE_F1_FLOOR_C = 0.70
+
+# Keyed by the file-name suffix: "" is set A (articles.jsonl), "_b" set B, "_c" set C.
 CORPUS_SETS = {
     "": CorpusSet("A", ARTICLES_PATH, GOLD_PATH, NO_EVENT_ARTICLES, NO_SYRIA_EVENT_ARTICLES,
                   LOOSE_F1_FLOOR),
     "_b": CorpusSet("B", ARTICLES_B_PATH, GOLD_B_PATH, NO_EVENT_ARTICLES_B,
                     NO_SYRIA_EVENT_ARTICLES_B, LOOSE_F1_FLOOR_B),
+    "_c": CorpusSet("C", ARTICLES_C_PATH, GOLD_C_PATH, NO_EVENT_ARTICLES_C,
+                    NO_SYRIA_EVENT_ARTICLES_C, LOOSE_F1_FLOOR_C),
 }
 
 # ---------------------------------------------------------------- reading the corpus
@@ -258,7 +273,7 @@ def test_gold_scores_perfectly_against_itself(gold):
 
 
 def test_articles_well_formed(articles):
-    assert 25 <= len(articles) <= 60
+    assert 20 <= len(articles) <= 60
     ids = [a["id"] for a in articles]
     assert len(ids) == len(set(ids)), "duplicate article ids"
     undated = 0

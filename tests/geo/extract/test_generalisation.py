@@ -192,3 +192,9 @@ def test_a_turkish_ministry_release_names_turkey_as_the_actor(gz):
 ])
 def test_plans_and_plots_are_not_events(gz, text):
     assert ev(text, gz) == []
+
+
+def test_a_landmark_measured_from_is_not_an_event_place(gz):
+    es = ev("Coalition jets struck a depot near al-Qaim, the Iraqi town opposite the Syrian border town of "
+            "Abu Kamal, officials said.", gz)
+    assert not any(e.place == "Abu Kamal" for e in es)
