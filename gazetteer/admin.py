@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from importlib import resources
 
 from gazetteer.normalize import name_key, normalize, normalize_text
+from gazetteer.sectors import direction_of
 
 __all__ = [
     "Governorate",
@@ -166,8 +167,6 @@ _CITY_FIRST = frozenset({"Aleppo"})
 
 
 def _direction(before: str, after: str, admin1: str) -> str | None:
-    from gazetteer.sectors import direction_of
-
     m = _DIR_BEFORE.search(before)
     if m is not None:
         part = m.group(0).strip().split(" ")

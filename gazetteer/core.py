@@ -41,7 +41,7 @@ from gazetteer.normalize import (
 )
 from gazetteer.place import Place
 from gazetteer.rank import NEIGHBOURS, Candidate, Context, rank
-from gazetteer.sectors import direction_of
+from gazetteer.sectors import DIRECTIONS, direction_adjective, direction_of, sector_centre
 
 __all__ = ["Gazetteer", "Resolution", "default_gazetteer", "CODE_VERSION", "MAX_NAME_LENGTH", "COUNTRIES_ENV"]
 
@@ -321,8 +321,6 @@ class Gazetteer:
         >>> p.name, p.lat > default_gazetteer().governorate_point("Hama").lat   # doctest: +SKIP
         ('northern Hama', True)
         """
-        from gazetteer.sectors import DIRECTIONS, direction_adjective, sector_centre  # noqa: F811
-
         base = self._gov_places.get(admin1)
         if base is None or direction not in DIRECTIONS:
             return base
