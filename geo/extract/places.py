@@ -192,6 +192,7 @@ def _strip_leading(name: str, lex: Lexicon) -> tuple[str, int, str]:
     return rest, off, " ".join(dropped)
 
 
+_LEVEL_WORD_END = re.compile(r"\s+(?:Province|Governorate|Countryside)$")
 _POSSESSIVE = re.compile(r"'s\s+(?=[A-Z])")
 _OPEN_BRACKET = re.compile(r"\s*\(\s*")
 _CLOSE_BRACKET = re.compile(r"\s*\)")
@@ -296,6 +297,11 @@ def find_places(text: str, lex: Lexicon, gz: Any | None, masks: list[tuple[int, 
             e = s + len(raw)
             if not raw or not raw[0].isupper():
                 continue
+        # "Deir ez-Zor Province", "Idlib Governorate": the capitalised level word is a suffix, not the name
+        lvl = _LEVEL_WORD_END.search(raw)
+        if lvl is not None and lvl.start() > 0:
+            raw = raw[:lvl.start()]
+            e = s + len(raw)
         # possessive: "Syria's Idlib" -> Idlib; "Aleppo's countryside" -> Aleppo + suffix
         poss = _POSSESSIVE.search(raw)
         if poss:

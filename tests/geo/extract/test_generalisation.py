@@ -198,3 +198,8 @@ def test_a_landmark_measured_from_is_not_an_event_place(gz):
     es = ev("Coalition jets struck a depot near al-Qaim, the Iraqi town opposite the Syrian border town of "
             "Abu Kamal, officials said.", gz)
     assert not any(e.place == "Abu Kamal" for e in es)
+
+
+def test_a_capitalised_level_word_is_a_suffix(gz):
+    es = ev("U.S. forces conducted a precision airstrike in Idlib Province, killing an ISIS leader.", gz)
+    assert [(e.actor, e.place, e.geo_precision) for e in es] == [("us_coalition", "Idlib", 3)]
