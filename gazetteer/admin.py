@@ -154,7 +154,7 @@ _RIF_AFTER = re.compile(r"^ (?:s )?(?:" + _DIR + r")?(?:countryside|suburbs|outs
 
 _POSSESSIVE_RE = re.compile(r"['’‘`ʼ]s\b")
 
-_DIRWORD = r"(north|south|east|west|northeast|northwest|southeast|southwest|north east|north west|south east|south west)(?:ern)?"
+_DIRWORD = r"(north east|north west|south east|south west|northeast|northwest|southeast|southwest|north|south|east|west)(?:ern)?"
 _PART = r"(?:countryside|countrysides|part|parts|edge|edges|side|outskirts|areas|reaches|region|districts|suburbs|border|borders|flank|corner|sector|fringes|province|governorate)"
 #: "the northern countryside of ", "the eastern edge of the province of ", "northern ", "eastern rural "
 _DIR_BEFORE = re.compile(rf"(?:^| ){_DIRWORD}(?: (?:rural|{_PART})(?: of| in)?(?: the)?(?: (?:province|governorate|countryside) of)?(?: the)?)? $")
@@ -206,6 +206,8 @@ def admin_mentions(text: str) -> tuple[AdminMention, ...]:
     [('Hama', 'north'), ('Idlib', None), ('Aleppo', None)]
     >>> [m.direction for m in admin_mentions("Idlib's southern countryside and the north-eastern Hama countryside")]
     ['south', 'north-east']
+    >>> [m.direction for m in admin_mentions("in the north-western parts of the governorate of Hama")]
+    ['north-west']
     """
     norm = normalize_text(_POSSESSIVE_RE.sub(" s", text[:20_000])) if text else ""
     if not norm:
@@ -222,7 +224,9 @@ def admin_mentions(text: str) -> tuple[AdminMention, ...]:
             admin = "Rif Dimashq"
         if name_key(m.group(1)) != name_key(admin) and admin == "Rif Dimashq":
             strong = True  # "Rural Damascus", "Rif Dimashq" name the governorate itself
-        out.append(AdminMention(m.start(), m.end(), admin, 2 if strong else 1, _direction(before, after, admin)))
+        # a part is named in a longer run: "the north western parts of the governorate of "
+        out.append(AdminMention(m.start(), m.end(), admin, 2 if strong else 1,
+                                _direction(norm[max(0, m.start() - 64): m.start()], after, admin)))
     return tuple(out)
 
 

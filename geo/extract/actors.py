@@ -122,9 +122,11 @@ _TARGET_PREP = re.compile(r"\b(?:against|on|at|targeting|of|with|to|toward|towar
                           r"held|controlled|positions)\s+(?:the\s+)?(?:[\w\-]+\s+)?$", re.I)
 
 
-#: "X backed by Y", "X, supported by Y,", "X alongside Y": Y helps; the subject is X
-_SUPPORTER = re.compile(r"\b(?:(?:backed|supported|aided|assisted|accompanied|helped|reinforced|joined|escorted)\s+by"
-                        r"|alongside|with\s+the\s+(?:help|support|backing)\s+of)\s+(?:the\s+)?(?:[\w\-]+\s+){0,2}$", re.I)
+#: The verbs of support: "X backed by Y", "X, supported by Y,": Y helps, X is the subject
+SUPPORT_BY = r"(?:backed|supported|aided|assisted|accompanied|helped|reinforced|joined|escorted|covered)\s+by"
+#: A supporter right before here: "backed by (the) ", "alongside ", "with the help of "
+_SUPPORTER = re.compile(rf"\b(?:{SUPPORT_BY}|alongside|with\s+the\s+(?:help|support|backing)\s+of)\s+"
+                        r"(?:the\s+)?(?:[\w\-]+\s+){0,2}$", re.I)
 
 
 #: Between a subject and an event word: the subject suffered it
@@ -208,20 +210,24 @@ def actor_for(text: str, g_start: int, g_end: int, actors: list[ActorMention], l
     return None, "none"
 
 
+def _blame_verbs(lex: Lexicon) -> str:
+    verbs = lex.cues.get("blame_verbs", []) or [r"(?!x)x"]
+    return "(?:" + "|".join(verbs) + ")"
+
+
 def _blame_re(lex: Lexicon) -> re.Pattern[str]:
     rx = lex.extra.get("blame_re")
     if rx is None:
-        verbs = lex.cues.get("blame_verbs", []) or [r"(?!x)x"]
-        rx = lex.extra["blame_re"] = re.compile(r"\b(?:" + "|".join(verbs) + r")\b", re.I)
+        rx = lex.extra["blame_re"] = re.compile(r"\b" + _blame_verbs(lex) + r"\b", re.I)
     return rx
 
 
 def _blame_after_re(lex: Lexicon) -> re.Pattern[str]:
+    """", which Ankara blamed on ": a blame clause between an event and the actor it names."""
     rx = lex.extra.get("blame_after_re")
     if rx is None:
-        verbs = lex.cues.get("blame_verbs", []) or [r"(?!x)x"]
         rx = lex.extra["blame_after_re"] = re.compile(
-            r",?\s*\b(?:which|that)\b[^.;]{0,80}?\b(?:" + "|".join(verbs) + r")\b(?:\s+[\w\-]+){0,3}?\s+(?:on|to)\s+(?:the\s+)?$",
+            r",?\s*\b(?:which|that)\b[^.;]{0,80}?\b" + _blame_verbs(lex) + r"\b(?:\s+[\w\-]+){0,3}?\s+(?:on|to)\s+(?:the\s+)?$",
             re.I)
     return rx
 
@@ -328,7 +334,7 @@ _JOINT_GAP = re.compile(r"^\s*(?:,\s*(?:and\s+)?|and\s+|&\s+|as well as\s+|along
                         r"(?:the\s+|their\s+|its\s+|allied\s+|(?:Turkish|Russian|Iranian)-backed\s+)?$", re.I)
 
 
-_SUPPORT_GAP = re.compile(r"^\s*,?\s*(?:backed|supported|aided|assisted|accompanied|joined|reinforced)\s+by\s+"
+_SUPPORT_GAP = re.compile(rf"^\s*,?\s*{SUPPORT_BY}\s+"
                           r"(?:the\s+|their\s+|its\s+|allied\s+|(?:Turkish|Russian|Iranian)-backed\s+)?$", re.I)
 
 

@@ -8,6 +8,7 @@ publication) into the event it restates.
 """
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 from dataclasses import dataclass, field
 
@@ -118,8 +119,6 @@ def _same_place(a: Mention, b: Mention) -> bool:
 
 def _near_before(day: str | None, ref: str | None, days: int = 7) -> bool:
     """``day`` is ``ref`` or one of the ``days`` days before it (ISO dates)."""
-    import datetime as dt
-
     if not day or not ref:
         return False
     try:

@@ -14,7 +14,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
-from geo.extract.actors import (ActorMention, actor_for, blamed_actor, clause_break_re, count_words, device_used, find_actors,
+from geo.extract.actors import (SUPPORT_BY, ActorMention, actor_for, blamed_actor, clause_break_re, count_words, device_used, find_actors,
                                 joint_actors, release_actor)
 from geo.extract.assemble import Mention, merge_mentions
 from geo.extract.dates import _DATE_ALT as DATE_ALT
@@ -36,11 +36,6 @@ _DEFINITE = re.compile(r"\b(?:the|those|these|such|its|their|further|more|the la
 _CAPITALISED = re.compile(r"[A-Z]")
 _PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being|is|are)\s+(?:\w+ly\s+|also\s+)?$", re.I)
 _ANAPHORIC_PROVINCE = re.compile(r"\b(?:the|that|this)\s+(?:\w+\s+)?(?:province|governorate|countryside)\b", re.I)
-#: "the eastern edge of the province", "the northern parts of that governorate", "the southern countryside"
-_DIRECTION_WORD = r"((?:north|south)(?:-?(?:east|west))?(?:ern)?|(?:east|west)(?:ern)?)"
-_ANAPHORIC_PART = re.compile(
-    rf"\b(?:the\s+)?{_DIRECTION_WORD}\s+(?:(?:edge|part|side|reaches|area|outskirt|border|flank|corner|sector|fringe)s?\s+"
-    rf"of\s+(?:the|that|this)\s+(?:province|governorate|countryside)|countryside)\b", re.I)
 
 
 def _may_contain(text: str, words: tuple[str, ...]) -> bool:
@@ -55,7 +50,7 @@ def _may_contain(text: str, words: tuple[str, ...]) -> bool:
 _TOWN_WORDS = ("town", "city", "village")  # what _ANAPHORIC_TOWN needs
 _PROVINCE_WORDS = ("province", "governorate", "countryside")  # what _ANAPHORIC_PROVINCE needs
 #: "supported by Russian ", "backed by heavy " right before an event word: support of another operation
-_SUPPORT_BEFORE = re.compile(r"\b(?:supported|backed|aided|assisted|accompanied|covered)\s+by\s+(?:[\w\-]+\s+){0,3}$", re.I)
+_SUPPORT_BEFORE = re.compile(rf"\b{SUPPORT_BY}\s+(?:[\w\-]+\s+){{0,3}}$", re.I)
 _BRACKETED = re.compile(r"\([^()]{1,40}\)")
 _SPECIFIC = {"airstrike", "drone_strike", "missile_strike", "shelling", "ground_offensive", "raid"}
 
@@ -320,10 +315,9 @@ def extract(article: Any, gazetteer: Any | None = None, *, date_override: dt.dat
         if not govs_here and last_gov and _may_contain(t, _PROVINCE_WORDS):
             am = _ANAPHORIC_PROVINCE.search(t)
             if am is not None:
-                # "on the eastern edge of the province": the part of it, where the wording names one
-                dm = _ANAPHORIC_PART.search(t, max(0, am.start() - 40), am.end())
-                part = f"{dm.group(1)} " if dm is not None and dm.end() == am.end() else ""
-                context = f"{t} ({part}{last_gov} province)"
+                # "the province" -> "the province of Idlib", in place: the wording around it ("on the
+                # eastern edge of the province", "the southern countryside") is read as for any name
+                context = f"{t[:am.end()]} of {last_gov}{t[am.end():]}"
         if govs_here:
             last_gov = govs_here[-1].admin1
         group_actors: dict[int, tuple[str | None, str, bool]] = {}
