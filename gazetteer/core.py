@@ -190,6 +190,15 @@ class _LRU(OrderedDict):
         return val
 
 
+@dataclass(frozen=True, slots=True)
+class _Hits:
+    """What a name key finds: candidates read as places, and references to variants far abroad."""
+
+    key: str
+    near: tuple[Candidate, ...]
+    far: tuple[tuple[float, int, int], ...]  # (quality, index number, pid), best first
+
+
 #: A variant (skeleton) match at least this good counts as a firm hit: no fuzzy search after it.
 FIRM_VARIANT_QUALITY = 0.8
 
@@ -351,11 +360,26 @@ class Gazetteer:
         return self._version
 
     # -- candidates -----------------------------------------------------------------
-    def _exact_variant(self, key: str) -> tuple[Candidate, ...]:
-        def compute() -> tuple[Candidate, ...]:
+    def _near_countries(self) -> frozenset[str]:
+        """Home and, for Syria, its neighbours: the countries whose variants are always candidates."""
+        home = self.country
+        if not home:
+            return frozenset()
+        return frozenset({home, *NEIGHBOURS}) if home == "SY" else frozenset({home})
+
+    def _exact_variant(self, key: str) -> _Hits:
+        """Exact and variant (skeleton) hits of ``key``, the variants far abroad left unread.
+
+        Exact hits anywhere and variants at home and next door are candidates. Variants in other
+        countries are kept as references (quality, index, pid) and read only when
+        :meth:`_candidates` needs them: when the context names another country, when the focus
+        is not home, or when no place at home is spelled as close.
+        """
+        def compute() -> _Hits:
             from rapidfuzz import fuzz
 
             found: dict[tuple, Candidate] = {}
+            far: list[tuple[float, int, int]] = []
 
             def add(p: Place, q: float, how: str) -> None:
                 if p.feature_code == "ADM1":
@@ -365,6 +389,8 @@ class Gazetteer:
                 if old is None or old.quality < q:
                     found[ident] = Candidate(p, q, how)
 
+            home = self.country
+            near_ccs = self._near_countries()
             keys = [(key, 0.0)]
             alt = strip_attached_article(key)
             if alt:
@@ -376,12 +402,12 @@ class Gazetteer:
                         for p, (_, primary) in zip(idx.places([pid for pid, _ in hits]), hits):
                             add(p, (1.0 if primary else 0.97) - penalty, "exact")
                 skel = skeleton(k)
-                home = self.country
                 if home and any(c.place.country_code == home and c.how == "exact" for c in found.values()):
                     skel = ""  # an exact hit at home: look-alikes would only lose to it
                 if len(skel) >= 2:
                     ratios: dict[str, float] = {}
-                    for idx in self.indexes:
+                    for i, idx in enumerate(self.indexes):
+                        near_pids = idx.country_pids(near_ccs) if near_ccs else None
                         keep: list[tuple[int, float]] = []
                         for matched, pid, _ in idx.skeleton_keys(skel):
                             if matched == k:
@@ -389,15 +415,59 @@ class Gazetteer:
                             ratio = ratios.get(matched)
                             if ratio is None:
                                 ratio = ratios[matched] = fuzz.ratio(k, matched)
-                            if ratio >= _MIN_VARIANT_RATIO:  # else the same skeleton, hardly the same name
+                            if ratio < _MIN_VARIANT_RATIO:  # the same skeleton, hardly the same name
+                                continue
+                            if near_pids is None or pid in near_pids:
                                 keep.append((pid, ratio))
+                            else:
+                                far.append((0.65 + 0.20 * ratio / 100.0 - penalty, i, pid))
                         for p, (_, ratio) in zip(idx.places([pid for pid, _ in keep]), keep):
                             add(p, 0.65 + 0.20 * ratio / 100.0 - penalty, "variant")
-                if found:
+                if found or far:
                     break
-            return tuple(found.values())
+            far.sort(key=lambda t: -t[0])
+            return _Hits(key, tuple(found.values()), tuple(far))
 
         return self._cand_cache.get_or(("ev", key), compute)
+
+    def _far(self, hits: _Hits, above: float = -1.0) -> tuple[Candidate, ...]:
+        """The variants far abroad of ``hits`` whose quality is above ``above``, read as candidates."""
+        n = sum(1 for q, _, _ in hits.far if q > above)
+        if not n:
+            return ()
+
+        def compute() -> tuple[Candidate, ...]:
+            out: dict[tuple, Candidate] = {}
+            for q, i, pid in hits.far:
+                p = self.indexes[i].place_by_pid(pid)
+                if p.feature_code == "ADM1":
+                    q *= 0.9
+                ident = (p.geonameid, p.source) if p.geonameid else (p.name, round(p.lat, 3), round(p.lon, 3))
+                if ident not in out or out[ident].quality < q:
+                    out[ident] = Candidate(p, q, "variant")
+            return tuple(out.values())
+
+        every = self._cand_cache.get_or(("far", hits.key), compute)
+        return every if above < 0 else tuple(c for c in every if c.quality > above)
+
+    def _candidates(self, hits: Sequence[_Hits], ctx: Context) -> tuple[Candidate, ...]:
+        """The candidates of some hits for a context: near ones, and far ones that could matter.
+
+        A variant far abroad ranks below a place at home spelled at least as close, whatever
+        the context, unless the context names another country or the focus is elsewhere
+        (country 0.18 against at most 0.08 for importance and 0.12 for coherence with other
+        places of the article, and neighbours are near). So it is read only when it is
+        spelled closer than every candidate at home, or when the focus is not home.
+        """
+        near = tuple(c for h in hits for c in h.near)
+        if not any(h.far for h in hits):
+            return near
+        if ctx.countries or ctx.country != self.country or not self.country:
+            above = -1.0
+        else:
+            home = [c.quality for c in near if c.place.country_code == self.country]
+            above = max(home) if home else -1.0
+        return near + tuple(c for h in hits for c in self._far(h, above))
 
     def _fuzzy(self, key: str, countries: tuple[str, ...] | None) -> tuple[Candidate, ...]:
         if len(key) < 4:
@@ -434,7 +504,7 @@ class Gazetteer:
 
         return self._cand_cache.get_or(("fz", key, countries), compute)
 
-    def lookup(self, name: str, country: str | None = None) -> list[Place]:
+    def lookup(self, name: str, country: str | Iterable[str] | None = None) -> list[Place]:
         """Places whose name matches ``name`` exactly or as a spelling variant (no fuzzy).
 
         Fast enough to test every capitalised span of an article.
@@ -442,8 +512,9 @@ class Gazetteer:
         Parameters
         ----------
         name : str
-        country : str, optional
-            Keep only places of this country.
+        country : str or iterable of str, optional
+            Keep only places of this country (or of these countries). When every country
+            asked is home or, for Syria, a neighbour, variants further abroad are not read.
 
         Examples
         --------
@@ -453,18 +524,24 @@ class Gazetteer:
         text = _query_text(name)
         if not text or len(text) > MAX_NAME_LENGTH or has_foreign_script(text):
             return []
+        wanted = None if country is None else frozenset({country} if isinstance(country, str) else country)
         key = name_key(text)
         if not key:
             key = name_key(parse_name(text).core)
-        cands = self._exact_variant(key) if key else ()
-        if not cands:
+        hits = self._exact_variant(key) if key else None
+        if hits is None or not (hits.near or hits.far):
             core = parse_name(text).core
             ck = name_key(core)
             if ck and ck != key:
-                cands = self._exact_variant(ck)
-        ranked = sorted(cands, key=lambda c: (-c.quality, -(c.place.country_code == (country or self.country or "")),
-                                              -c.place.population))
-        return [c.place for c in ranked if country is None or c.place.country_code == country]
+                hits = self._exact_variant(ck)
+        if hits is None:
+            return []
+        cands = hits.near
+        if wanted is None or not wanted <= self._near_countries():
+            cands = cands + self._far(hits)
+        first = country if isinstance(country, str) else (self.country or "")
+        ranked = sorted(cands, key=lambda c: (-c.quality, -(c.place.country_code == first), -c.place.population))
+        return [c.place for c in ranked if wanted is None or c.place.country_code in wanted]
 
     def admin1_hint(self, text: str | None) -> str | None:
         """The governorate a context text names ("southern countryside of Idlib" -> "Idlib").
@@ -607,23 +684,25 @@ class Gazetteer:
 
         # 1. the whole name as written ("Damascus countryside", "Eastern Ghouta")
         full_key = name_key(name)
-        cands: tuple[Candidate, ...] = self._exact_variant(full_key) if full_key else ()
+        hits = [self._exact_variant(full_key)] if full_key else []
         precision_floor = max(near_prec, 1)
         core_key = name_key(parsed.core)
-        if not cands or (core_key != full_key and not any(c.how == "exact" for c in cands)):
+        if not any(h.near or h.far for h in hits) or (
+                core_key != full_key and not any(c.how == "exact" for h in hits for c in h.near)):
             gov = governorate_for_name(parsed.core)
             if gov and (parsed.area or parsed.direction):
                 # "northern Hama", "Idlib countryside", "Hama province": the governorate
                 if ctx.allowed_admin1 is None or gov in ctx.allowed_admin1 or ctx.admin1 is None:
                     place = self.governorate_point(gov, direction_of(parsed.direction)) or self._gov_places[gov]
                     return self._answer(query, place, 0.85, 3, (), None)
-            more = self._exact_variant(core_key) if core_key and core_key != full_key else ()
-            cands = tuple(cands) + tuple(more)
+            if core_key and core_key != full_key:
+                hits.append(self._exact_variant(core_key))
             if parsed.precision > precision_floor:
                 precision_floor = parsed.precision if not parsed.area else 2
             if parsed.direction and not gov:
                 precision_floor = max(precision_floor, 2)
         fuzzy_note = None
+        cands = self._candidates(hits, ctx)
         ranked = rank(cands, ctx)
         if ranked and country and not any(c.place.country_code == country and _firm(c) for _, c in ranked):
             # only look-alikes abroad ("Tarous" -> Tarsus): a close misspelling at home may be meant

@@ -113,6 +113,7 @@ class PlaceIndex:
             raise IndexBuildError(f"{self.path}: cannot open the place index: {err}") from err
         self._places: dict[int, Place] = {}
         self._skel_cache: dict[str, tuple[tuple[str, int, bool], ...]] = {}
+        self._country_pids: dict[tuple[str, ...], frozenset[int]] = {}
 
     # -- building -------------------------------------------------------------------
     @classmethod
@@ -216,6 +217,19 @@ class PlaceIndex:
             out.setdefault(admin1, []).append((lat, lon))
         return out
 
+    def country_pids(self, countries: Iterable[str]) -> frozenset[int]:
+        """The pids of every place in these countries (read once per set of countries, then kept)."""
+        ccs = tuple(sorted(set(countries)))
+        out = self._country_pids.get(ccs)
+        if out is None:
+            if ccs:
+                q = "SELECT pid FROM places WHERE cc IN (%s)" % ",".join("?" * len(ccs))
+                out = frozenset(r[0] for r in self.conn.execute(q, ccs))
+            else:
+                out = frozenset()
+            self._country_pids[ccs] = out
+        return out
+
     def place_by_pid(self, pid: int) -> Place:
         """The place stored under ``pid``."""
         p = self._places.get(pid)
@@ -308,6 +322,7 @@ class PlaceIndex:
         """Forget the places and skeleton rows read so far."""
         self._places.clear()
         self._skel_cache.clear()
+        self._country_pids.clear()
 
     _forget = clear_caches
 

@@ -17,6 +17,7 @@ wording (1 the place itself, 2 near / part of it, 3 only a governorate).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
@@ -35,7 +36,7 @@ class GazetteerLike(Protocol):
     def geocode(self, name: str, *, context: str | None = None, country: str | None = None,
                 near: list[tuple[float, float]] | None = None) -> Any: ...
 
-    def lookup(self, name: str) -> list[Any]: ...
+    def lookup(self, name: str, country: str | Iterable[str] | None = None) -> list[Any]: ...
 
 
 @dataclass
@@ -238,12 +239,13 @@ def is_known_place(name: str, gz: Any | None, lex: Lexicon) -> bool:
 
 def _lookup(gz: Any, name: str) -> list[Any]:
     try:
-        return list(gz.lookup(name) or [])
+        return list(gz.lookup(name, country=_NEIGHBOURS | {"SY"}) or [])
     except (LookupError, ValueError, TypeError):
         return []
 
 
-_NEIGHBOURS = frozenset({"LB", "IQ", "TR", "JO", "IL", "PS", "IR", "CY"})
+#: Countries whose places a capitalised span may name (the gazetteer reads variants no further abroad).
+_NEIGHBOURS = frozenset({"LB", "IQ", "TR", "JO", "IL", "PS"})
 
 
 def _fold(s: str) -> str:

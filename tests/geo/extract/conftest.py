@@ -77,11 +77,13 @@ class FakeGazetteer:
         self.places = dict(PLACES if places is None else places)
         self.calls = 0
 
-    def lookup(self, name: str) -> list[Resolution]:
+    def lookup(self, name: str, country=None) -> list[Resolution]:
         k = _key(name)
-        if k in self.places:
-            return [self._res(name, self.places[k])]
-        return []
+        row = self.places.get(k)
+        if row is None:
+            return []
+        wanted = None if country is None else ({country} if isinstance(country, str) else set(country))
+        return [self._res(name, row)] if wanted is None or row[4] in wanted else []
 
     def geocode(self, name, *, context=None, country=None, near=None) -> Resolution:
         self.calls += 1
