@@ -81,6 +81,9 @@ def find_actors(text: str, lex: Lexicon, found: list[tuple[int, int, str, str]] 
         if alias is None:
             out.append(ActorMention(s, e, t, None, "source"))
             continue
+        if alias.kind == "anaphor":  # "the jihadists": resolved like "its", to an armed group
+            out.append(ActorMention(s, e, t, None, "pronoun"))
+            continue
         if alias.kind == "name" and t.isupper() is False and alias.text.isupper():
             continue  # "is" is not IS
         if _HELD.match(text, e):
@@ -91,8 +94,21 @@ def find_actors(text: str, lex: Lexicon, found: list[tuple[int, int, str, str]] 
         if any(m.start() < te and ts < m.end() for ts, te in taken):
             continue
         out.append(ActorMention(m.start(), m.end(), m.group(0), None, "pronoun"))
+    if "our" in text.lower() or "we " in text.lower():
+        for m in _FIRST_PERSON.finditer(text):
+            if not any(m.start() < te and ts < m.end() for ts, te in taken):
+                air = bool(m.group("force")) and _AIR_FORCE.search(m.group("force")) is not None
+                out.append(ActorMention(m.start(), m.end(), m.group(0), None, "first_person", air))
     out.sort(key=lambda a: a.start)
     return out
+
+
+#: "our heroic commandos", "our armed UAVs", "we": the author's forces (a ministry's release)
+_FIRST_PERSON = re.compile(
+    r"\b(?:[Oo]ur\s+(?:[\w\-]+\s+){0,2}?(?P<force>forces|troops|soldiers|commandos|units|army|navy|air\s+force|"
+    r"aircraft|jets|warplanes|planes|helicopters|UAVs|drones|artillery|fighters|gunners|servicemen|personnel|"
+    r"elements|teams|ships|warships|submarines|air\s+defen[cs]es?)|\b[Ww]e)\b(?![\-'])")
+_AIR_FORCE = re.compile(r"air|aircraft|jets|warplanes|planes|helicopters|UAVs|drones", re.I)
 
 
 def _lookup_loose(lex: Lexicon, t: str):
@@ -116,6 +132,8 @@ _AGENT = re.compile(r"^[\s,]*(?:(?:carried out|conducted|launched|led|staged|mou
                     r"said to be|thought to be|blamed on|claimed|also|already|last|this|on|week|month|"
                     r"[A-Z][a-z]+day|yesterday|today|earlier|again|repeatedly|heavily|in|the|area|of|"
                     r"[\w\-]+ly)\s+){0,7}?(?:by|from)\s+(?:the\s+)?$", re.I)
+#: "were neutralised", "was hit": before a participle, the subject suffered the event ("were pounding" did it)
+_BE_AUX = re.compile(r"\b(?:was|were|been|being|is|are)\b", re.I)
 _PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are|be|got|get|gets)\s+(?:\w+ly\s+|also\s+|again\s+|not\s+)?$", re.I)
 _TARGET_PREP = re.compile(r"\b(?:against|on|at|targeting|of|with|to|toward|towards|over|into|fighting|"
                           r"backed|supported|aided|versus|vs|from|for|between|among|including|like|"
@@ -171,6 +189,7 @@ def actor_for(text: str, g_start: int, g_end: int, actors: list[ActorMention], l
         gap = text[a.end:g_start]
         if _BETWEEN_MODIFIER.match(gap) and not any(ch in gap for ch in ",;:()") and count_words(gap) <= 3 \
                 and not re.search(r"\b(?:of|on|against|at|in|by|for|to|after)\b", gap, re.I) \
+                and not (_BE_AUX.search(gap) and not re.search(r"ing\b", text[g_start:g_end].split(" ")[0], re.I)) \
                 and not (a.kind == "name" and len(before) > 1 and _SUPPORTER.search(text[max(0, a.start - 40):a.start])):
             if a.actor or a.kind == "pronoun":
                 return a, "modifier"

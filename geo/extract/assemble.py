@@ -138,6 +138,10 @@ def fold_restatements(groups: dict[tuple, list[Mention]]) -> dict[tuple, list[Me
       own) when the article dates the same actor's event of that type at that place to a day in
       the week before ("Hezbollah joins assault on Qusayr" over "... launched an offensive on
       Qusayr on Sunday"): one event, on that day.
+    * The same, when the restating mentions' actor was only guessed (the article's main actor,
+      or one named in an earlier sentence) and the dated event names its own: "Russian Defence
+      Ministry: drone attack on Hmeimim repelled" over "On the night of 6 January, terrorists
+      attempted a massive attack with drones on the Hmeimim air base".
 
     Parameters
     ----------
@@ -168,10 +172,19 @@ def fold_restatements(groups: dict[tuple, list[Mention]]) -> dict[tuple, list[Me
             k = target_for(key, ms, lambda v: (v[0].event_type == first.event_type or first.event_type == "attack")
                            and v[0].date_precision == "day" and _near_before(v[0].date, first.date)
                            and any(x.date_how != "published" for x in v))
+            if k is None and all(x.actor_how in _GUESSED for x in ms):
+                k = next((k2 for k2, v in groups.items() if k2 != key and v and _same_place(v[0], first)
+                          and v[0].event_type == first.event_type and v[0].date_precision == "day"
+                          and _near_before(v[0].date, first.date) and any(x.date_how != "published" for x in v)
+                          and any(x.actor_how not in _GUESSED for x in v)), None)
             if k is not None:
                 groups[k].extend(ms)
                 del groups[key]
     return groups
+
+
+#: How an actor is read when the sentence does not name it.
+_GUESSED = frozenset({"coref_local", "coref_dominant"})
 
 
 def merge_mentions(mentions: list[Mention], *, article_id: str, title: str | None, url: str | None,

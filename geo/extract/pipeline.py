@@ -138,8 +138,23 @@ def _clause_start(text: str, pos: int, lex: Lexicon) -> int:
     return last
 
 
-def _resolve_pronoun(sent: _Sent, a: ActorMention, history: list[tuple[int, str, bool]], idx: int) -> str | None:
-    """its/their/it/they: the nearest actor to the left in the sentence, else in the two sentences before."""
+def _resolve_pronoun(sent: _Sent, a: ActorMention, history: list[tuple[int, str, bool]], idx: int,
+                     lex: Lexicon | None = None) -> str | None:
+    """its/their/it/they: the nearest actor to the left in the sentence, else in the two sentences
+    before. An anaphor ("the jihadists", kind ``anaphor`` in actors.jsonl) refers only to an
+    armed group (``armed_group`` in its profile): the latest agent, else the latest named."""
+    if lex is not None and not _PRONOUN_WORD.fullmatch(a.text):
+        armed = {k for k, v in lex.profiles.items() if v.get("armed_group")}
+        left = [x for x in sent.actors if x.end <= a.start and x.actor in armed and x.kind in ("name", "adjective")]
+        if left:
+            return left[-1].actor
+        for want_agent in (True, False):
+            for sidx, actor, agent in reversed(history):
+                if idx - sidx > 2:
+                    break
+                if actor in armed and (agent or not want_agent):
+                    return actor
+        return None
     left = [x for x in sent.actors if x.end <= a.start and x.actor and x.kind in ("name", "adjective", "metonym")]
     if left:
         return left[-1].actor
@@ -148,6 +163,9 @@ def _resolve_pronoun(sent: _Sent, a: ActorMention, history: list[tuple[int, str,
             break
         return actor
     return None
+
+
+_PRONOUN_WORD = re.compile(r"its|their|it|they|his|her", re.I)
 
 
 def _recent_agent(history: list[tuple[int, str, bool]], idx: int, window: int = 2,
@@ -252,11 +270,17 @@ def extract(article: Any, gazetteer: Any | None = None, *, date_override: dt.dat
     # one scan of the article for every lexicon, shared out to the sentences
     # (the word starts where a lexicon entry or a date expression may begin: found once, for both)
     starts = filter_starts(text, lexicon_alternations(lex) + (DATE_ALT,))
-    found = scan_lexicons(text, lex, starts).split([(s.start, s.end) for s in split])
+    scanned = scan_lexicons(text, lex, starts)
+    found = scanned.split([(s.start, s.end) for s in split])
     trig = [find_triggers(s.text, lex, found[i].triggers) for i, s in enumerate(split)]
+    split, list_items = _join_lists(text, split, trig)
+    if list_items:
+        found = scanned.split([(s.start, s.end) for s in split])
+        trig = [find_triggers(s.text, lex, found[i].triggers) for i, s in enumerate(split)]
     # actors are read where an event word is, and in the two sentences before it (for "its", "the strikes")
     need = {j for i, tr in enumerate(trig) if tr for j in (i - 2, i - 1, i)}
-    sents = [_analyse(s, lex, ref, trig[i], i in need, found[i].actors, starts) for i, s in enumerate(split)]
+    author = _actor_from_metadata(article, lex)  # whose release it is: who "our forces" are
+    sents = [_analyse(s, lex, ref, trig[i], i in need, found[i].actors, starts, author) for i, s in enumerate(split)]
     # pass 1: explicit actors of every event mention; the article's dominant strike actor
     counts: Counter[str] = Counter()
     for i, st in enumerate(sents):
@@ -304,6 +328,7 @@ def extract(article: Any, gazetteer: Any | None = None, *, date_override: dt.dat
     cache: dict = {}
     P = _patterns(lex)
     last_gov: str | None = None  # the governorate named last: what "the province" refers to
+    section: str | None = None  # the country a heading or a lead ending in ':' put what follows in
     last_town: PlaceMention | None = None  # the town named last: what "the town" refers to
     pending_towns: list[int] = []  # sentences with no event since last_town, not yet read for towns
     for i, st in enumerate(sents):
@@ -320,6 +345,9 @@ def extract(article: Any, gazetteer: Any | None = None, *, date_override: dt.dat
                 context = f"{t[:am.end()]} of {last_gov}{t[am.end():]}"
         if govs_here:
             last_gov = govs_here[-1].admin1
+        lead = _section_country(t, lex)
+        if lead is not None:
+            section = lead  # "Strikes in Iraq": the country of what follows, until the next such heading
         group_actors: dict[int, tuple[str | None, str, bool]] = {}
         for gi, g in enumerate(st.groups):
             if not g.is_event:
@@ -328,7 +356,7 @@ def extract(article: Any, gazetteer: Any | None = None, *, date_override: dt.dat
             actor, air = None, False
             if a is not None:
                 if a.kind == "pronoun":
-                    actor = _resolve_pronoun(st, a, history, i)
+                    actor = _resolve_pronoun(st, a, history, i, lex)
                     how = "coref_local" if actor else "none"
                     if actor is None and dominant and g.coref == "any":
                         actor, how = dominant, "coref_dominant"
@@ -406,8 +434,16 @@ def extract(article: Any, gazetteer: Any | None = None, *, date_override: dt.dat
             last_town = towns[-1]
         by_group: dict[int, list[PlaceMention]] = {gi: [] for gi in range(len(st.groups))}
         unbracketed = _BRACKETED.sub(lambda m: " " * len(m.group(0)), t)  # "A (B), C": another name, not a clause
+        spans_here = list_items.get(i)
+        lead_gi = None
+        if spans_here:  # a list of targets: its items' places are those of the event before the list
+            lead_gi = next((gi for gi in range(len(st.groups) - 1, -1, -1)
+                            if st.groups[gi].is_event and st.groups[gi].end <= spans_here[0][0]), None)
         for p in items:
-            gi = _group_for_place(unbracketed, p, st.groups, lex, P)
+            if lead_gi is not None and any(a <= p.start < b for a, b in spans_here):
+                gi = lead_gi
+            else:
+                gi = _group_for_place(unbracketed, p, st.groups, lex, P)
             if gi is not None:
                 by_group[gi].append(p)
         # a group with no places shares those of the next group of the same actor ("towns already hit ..., which are A, B")
@@ -449,8 +485,9 @@ def extract(article: Any, gazetteer: Any | None = None, *, date_override: dt.dat
             # the date: its own expression, the report's date, the narrative's, the article's
             date_how = "explicit"
             last_date = carry.get() if dm is None or dm.anaphoric else None
-            if dm is not None and dm.anaphoric and last_date is not None and s.paragraph == last_date[1]:
-                dm, date_how = last_date[2], "carried"  # "On the same day, ..."
+            if dm is not None and dm.anaphoric and last_date is not None and (
+                    s.paragraph == last_date[1] or (i - last_date[0] <= 2 and s.paragraph - last_date[1] <= 1)):
+                dm, date_how = last_date[2], "carried"  # "On the same day, ..." (also opening the next paragraph)
             if dm is None and attrib is not None:
                 dm, date_how = attrib, "attribution"
             if dm is None and last_date is not None and (s.paragraph == last_date[1] or (i - last_date[0] <= 2 and s.paragraph - last_date[1] <= 1)):
@@ -479,9 +516,12 @@ def extract(article: Any, gazetteer: Any | None = None, *, date_override: dt.dat
                         continue
                 if rp.country_code in prof.get("home_countries", []) and rp.country_code != "SY":
                     continue  # the actor's own country: an origin, not a target
-                abroad = _abroad(t, p, lex)
+                abroad = _abroad(t, p, lex) or (section if section != "SY" else None)
                 if abroad is not None and abroad != rp.country_code:
-                    continue  # "near Sinjar in northern Iraq": not the Syrian homonym
+                    # "near Sinjar in northern Iraq", a release's "Strikes in Iraq": not the Syrian homonym
+                    rp = resolve_place(p, gz, lex, context=context, near=near_pts[-6:], cache=cache, country=abroad)
+                    if rp is None:
+                        continue
                 if not rp.fallback and rp.precision < 3:
                     near_pts.append((rp.lat, rp.lon))
                 mentions.append(Mention(
@@ -522,6 +562,72 @@ def _abroad(text: str, p: PlaceMention, lex: Lexicon) -> str | None:
     return lex.extra["abroad_codes"].get(re.sub(r"\s+", " ", m.group("c").lower()))
 
 
+#: At most this many words in an item of a list
+_ITEM_WORDS = 40
+
+
+def _join_lists(text: str, split: list[Sentence], trig: list[list]) -> tuple[list[Sentence], dict[int, list[tuple[int, int]]]]:
+    """Join a list of targets to the event it itemises: one sentence, with the items' spans.
+
+    "IDF jets struck dozens of targets in Syria. Among the targets were:" followed by lines
+    "- a headquarters near Kanaker;", "- ... at the Mezzeh military airport": a lead ending in
+    ':' (the event in it, or in the sentence before it when the lead has no event word), then
+    items on lines of their own with no event word. Returns the sentences (joined ones span the
+    event, the lead and the items) and, by sentence number, the items' spans within it.
+    """
+    def has_event(k: int) -> bool:
+        return any(t.role == "event" for t in trig[k])
+
+    out: list[Sentence] = []
+    items: dict[int, list[tuple[int, int]]] = {}
+    k = 0
+    n = len(split)
+    while k < n:
+        s = split[k]
+        if s.text.rstrip().endswith(":") and k + 1 < n and "\n" in text[s.end:split[k + 1].start]:
+            j = k + 1
+            while j < n and not has_event(j) and count_words(split[j].text) <= _ITEM_WORDS \
+                    and "\n" in text[split[j - 1].end:split[j].start]:
+                j += 1
+                if split[j - 1].text.rstrip().endswith("."):
+                    break  # the last item
+            first = k
+            if not has_event(k) and out and has_event(k - 1) and out[-1].start == split[k - 1].start:
+                first = k - 1
+            if j > k + 1 and has_event(first):
+                if first == k - 1:
+                    out.pop()
+                a = split[first]
+                b = split[j - 1]
+                joined = Sentence(text[a.start:b.end], a.start, b.end, a.paragraph, len(out))
+                items[len(out)] = [(x.start - a.start, x.end - a.start) for x in split[k + 1:j]]
+                out.append(joined)
+                k = j
+                continue
+        out.append(s if s.index == len(out) else Sentence(s.text, s.start, s.end, s.paragraph, len(out)))
+        k += 1
+    return out, items
+
+
+def _section_country(text: str, lex: Lexicon) -> str | None:
+    """The country a section heading or list lead names: "Strikes in Iraq", "Strikes in Syria:
+    Near Tabqah, ...", "... conducted 19 strikes in Iraq, coordinated with ...:" ("SY" for Syria)."""
+    head, colon, _rest = text.partition(":")
+    words = count_words(head)
+    if not ((colon and words <= 40) or (words <= 6 and not re.search(r"[.!?]\s*$", head))):
+        return None
+    rx = lex.extra.get("section_re")
+    if rx is None:
+        names = {k: v for k, v in lex.places.get("foreign_countries", {}).items() if not k.startswith("_")}
+        names.update({"Syria": "SY", "Syrian Arab Republic": "SY"})
+        alt = "|".join(re.escape(k).replace(r"\ ", r"\s+") for k in sorted(names, key=len, reverse=True))
+        rx = lex.extra["section_re"] = re.compile(rf"\b(?:in|inside|across|over)\s+(?:the\s+)?(?P<c>{alt})\b", re.I)
+        lex.extra["section_codes"] = {k.lower(): v for k, v in names.items()}
+    found = {lex.extra["section_codes"].get(re.sub(r"\s+", " ", m.group("c").lower())) for m in rx.finditer(head)}
+    found.discard(None)
+    return found.pop() if len(found) == 1 else None
+
+
 def _actor_from_metadata(article: Any, lex: Lexicon) -> str | None:
     """The actor whose releases these are, from the source, address or title ("CJTF-OIR press release")."""
     meta = " ".join(str(getattr(article, k, None) or "") for k in ("source", "url", "title")).lower()
@@ -546,10 +652,16 @@ def _sentence_starts(starts: list[int], s: Sentence) -> list[int]:
 
 
 def _analyse(s: Sentence, lex: Lexicon, ref: dt.date | None, triggers: list, with_actors: bool,
-             found_actors: list, starts: list[int]) -> _Sent:
+             found_actors: list, starts: list[int], author: str | None = None) -> _Sent:
     """The actors (``with_actors``) and trigger groups of sentence ``s``; its dates are read on
-    first use (``starts``: the candidate word starts of the article)."""
+    first use (``starts``: the candidate word starts of the article). First-person mentions
+    ("our armed UAVs", "we") name ``author``, the actor whose release the article is, else
+    an unknown actor."""
     actors = find_actors(s.text, lex, found_actors) if with_actors else []
+    if any(a.kind == "first_person" for a in actors):
+        # without an author, "our forces" are someone the article does not name
+        actors = [ActorMention(a.start, a.end, a.text, author or "unknown", "name", a.air)
+                  if a.kind == "first_person" else a for a in actors]
     # a trigger inside an actor name ("Russian warplanes") still counts; one inside a source does not
     triggers = [t for t in triggers if not any(a.kind == "source" and a.start <= t.start and t.end <= a.end for a in actors)]
     groups = group_triggers(s.text, triggers, actors)

@@ -538,20 +538,25 @@ def _geocode(gz: Any, name: str, context: str | None, near: list[tuple[float, fl
     if r is None or not getattr(r, "matched", bool(getattr(r, "lat", None) is not None)) or getattr(r, "lat", None) is None:
         return None
     cc = (getattr(r, "country_code", None) or "").upper()
-    if cc and cc != "SY" and not _same_name(name, getattr(r, "name", "") or ""):
+    if cc and cc != (country or "SY") and not _same_name(name, getattr(r, "name", "") or ""):
         return None  # a fuzzy match abroad for a Syrian-looking name ("Talhia" -> Talkha, Egypt)
     return r
 
 
 def resolve_place(m: PlaceMention, gz: Any | None, lex: Lexicon, *, context: str | None = None,
-                  near: list[tuple[float, float]] | None = None, cache: dict | None = None) -> ResolvedPlace | None:
+                  near: list[tuple[float, float]] | None = None, cache: dict | None = None,
+                  country: str = "SY") -> ResolvedPlace | None:
     """A point for mention ``m`` (None when nothing fits).
 
     Governorate-level mentions resolve to the governorate (precision 3). Others go to
     the gazetteer with the locator and sentence as context; the precision is the
     coarser of the wording's and the gazetteer's. An unknown name with a locator falls
-    back to the locator (precision 2 for a town, 3 for a governorate).
+    back to the locator (precision 2 for a town, 3 for a governorate). ``country``: where
+    the text puts the place ("near Sinjar in northern Iraq", a release's "Strikes in Iraq"
+    section); a place elsewhere is not answered.
     """
+    if country != "SY":
+        return _resolve_abroad(m, gz, context, near, country)
     if m.governorate is not None:
         return _gov_place(m.governorate, 3, gz=gz, wording=m.as_written)
     loc = m.locator
@@ -619,6 +624,20 @@ def resolve_place(m: PlaceMention, gz: Any | None, lex: Lexicon, *, context: str
             return ResolvedPlace(rl.name, rl.lat, rl.lon, rl.geonameid, rl.admin1, rl.country_code,
                                  max(2, rl.precision), f"{m.name} not in the gazetteer: near {rl.name}", True)
     return None
+
+
+def _resolve_abroad(m: PlaceMention, gz: Any | None, context: str | None, near: list[tuple[float, float]] | None,
+                    country: str) -> ResolvedPlace | None:
+    if gz is None or m.governorate is not None:
+        return None
+    r = _geocode(gz, m.name, context, near, country)
+    if r is None or (getattr(r, "country_code", None) or "").upper() != country:
+        return None
+    gid = getattr(r, "geonameid", None)
+    return ResolvedPlace(getattr(r, "name", m.name) or m.name, float(r.lat), float(r.lon),
+                         int(gid) if gid is not None else None, getattr(r, "admin1", None), country,
+                         min(3, max(m.precision, 2 if m.near else 1, int(getattr(r, "geo_precision", 1) or 1))),
+                         getattr(r, "note", None), feature_code=getattr(r, "feature_code", None))
 
 
 #: ", a town in ...", ", a village to the east of ...": an appositive that describes the place before it

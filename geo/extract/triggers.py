@@ -86,13 +86,25 @@ def find_triggers(text: str, lex: Lexicon, found: list[tuple[int, int, str, str]
     out = []
     items = found if found is not None else [(m.start(), m.end(), m.group(0), n) for n, m in lex.trigger_alt.finditer(text)]
     info = lex.trigger_info
+    things = _thing_head_re(lex)
     for s, e, t, name in items:
         row = info.get(name)
         if row is None:
             continue
+        if things.match(text, e):
+            continue  # "a vehicle bomb factory", "an ISIS artillery system": a thing, not an event
         out.append(Trigger(s, e, t, row["type"], row.get("role", "event"), row.get("coref", "any"),
                            bool(row.get("unattributed", False))))
     return out
+
+
+def _thing_head_re(lex: Lexicon) -> re.Pattern[str]:
+    """A noun right after a trigger that makes it the name of a thing (``thing_heads`` of cues.json)."""
+    rx = lex.extra.get("thing_head_re")
+    if rx is None:
+        pats = lex.cues.get("thing_heads", {}).get("patterns", []) or [r"(?!x)x"]
+        rx = lex.extra["thing_head_re"] = re.compile(r"[\s\-](?:" + "|".join(pats) + r")\b", re.I)
+    return rx
 
 
 _PLACE_BETWEEN = re.compile(r"\b(?:near|in|at|outside|around|south|north|east|west|of)\s+(?:the\s+)?(?:(?:town|village|city)\s+of\s+)?[A-Z]")
