@@ -75,6 +75,7 @@ def geocode_command(name: str | None, context: str | None, as_json: bool, batch:
     except GazetteerError as err:
         raise click.ClickException(str(err)) from err
     if batch is not None:
+        gz.warm()  # many names: read the home places once instead of one by one
         stream = click.open_file(batch, "r", encoding="utf-8", errors="replace")
         with stream:
             for n, line in enumerate(stream, 1):

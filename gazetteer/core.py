@@ -293,8 +293,13 @@ class Gazetteer:
                 st.close()
         return cls(indexes, country=country, online=online)
 
-    def clear_caches(self) -> None:
+    def clear_caches(self, places: bool = True) -> None:
         """Forget cached answers, candidates, contexts and places (e.g. to time first lookups).
+
+        Parameters
+        ----------
+        places : bool
+            Also forget the place records the indexes hold (what :meth:`warm` loads).
 
         Examples
         --------
@@ -303,8 +308,26 @@ class Gazetteer:
         for cache in (self._result_cache, self._cand_cache, self._ctx_cache):
             with cache.lock:
                 cache.clear()
+        if places:
+            for idx in self.indexes:
+                idx.clear_caches()
+
+    def warm(self) -> Gazetteer:
+        """Load what first lookups at home would otherwise read one by one: the places of the
+        home country and its neighbours, and which places are theirs.
+
+        A few thousand records (a few MB) with the embedded data; worth it before a batch or
+        before forking workers, not for one answer (opening stays fast without it).
+
+        Examples
+        --------
+        >>> gz = default_gazetteer().warm()   # doctest: +SKIP
+        """
+        near = self._near_countries()
         for idx in self.indexes:
-            idx.clear_caches()
+            idx.preload(near)
+            idx.country_pids(near)
+        return self
 
     def governorate_point(self, admin1: str, direction: str | None = None) -> Place | None:
         """The point that stands for a governorate of Syria, or for a part of it.

@@ -217,6 +217,19 @@ class PlaceIndex:
             out.setdefault(admin1, []).append((lat, lon))
         return out
 
+    def preload(self, countries: Iterable[str]) -> int:
+        """Read every place of these countries into memory now; return how many are held.
+
+        Lookups then build no place records for them (what :meth:`Gazetteer.warm` does once).
+        """
+        ccs = sorted(set(countries))
+        if ccs:
+            q = f"SELECT {self._PLACE_COLS} FROM places WHERE cc IN ({','.join('?' * len(ccs))})"
+            for row in self.conn.execute(q, ccs):
+                if row[0] not in self._places:
+                    self._place(row)
+        return len(self._places)
+
     def country_pids(self, countries: Iterable[str]) -> frozenset[int]:
         """The pids of every place in these countries (read once per set of countries, then kept)."""
         ccs = tuple(sorted(set(countries)))

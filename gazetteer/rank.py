@@ -141,13 +141,20 @@ def rank(cands: Sequence[Candidate], ctx: Context) -> list[tuple[float, Candidat
     ['Idlib']
     """
     w = WEIGHTS
+    wq, wc, wa, wh, wi = w["quality"], w["country"], w["admin"], w["coherence"], w["importance"]
+    allowed, near = ctx.allowed_admin1, ctx.near
+    # the parts that depend only on the context, once per call
+    admin_none = wa * 0.5 if ctx.admin1 is None else None
+    coh_none = wh * 0.5 if not near else None
     out = []
     for c in cands:
         p = c.place
-        if not admissible(p, ctx):
+        if allowed is not None and not (p.country_code == "SY" and p.admin1 in allowed):
             continue
-        s = (w["quality"] * c.quality + w["country"] * _country(p, ctx) + w["admin"] * _admin(p, ctx)
-             + w["coherence"] * _coherence(p, ctx.near) + w["importance"] * _importance(p))
+        s = wq * c.quality + wc * _country(p, ctx) + wi * _importance(p)
+        s += admin_none if admin_none is not None else wa * _admin(p, ctx)
+        s += coh_none if coh_none is not None else wh * _coherence(p, near)
         out.append((round(min(1.0, max(0.0, s)), 4), c))
-    out.sort(key=lambda sc: (-sc[0], -sc[1].quality, -sc[1].place.population, sc[1].place.name))
+    if len(out) > 1:
+        out.sort(key=lambda sc: (-sc[0], -sc[1].quality, -sc[1].place.population, sc[1].place.name))
     return out

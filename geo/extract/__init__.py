@@ -25,7 +25,7 @@ CODE_VERSION = "1.4"
 
 
 def warm_up(gazetteer: object | None = None) -> None:
-    """Load and compile everything the extractor needs (lexicons, patterns, the default gazetteer).
+    """Load and compile everything the extractor needs (lexicons, patterns, the gazetteer's home places).
 
     Call it once in the parent before forking worker processes: the workers then share the
     compiled lexicon instead of each compiling it again on its first articles.
@@ -40,7 +40,13 @@ def warm_up(gazetteer: object | None = None) -> None:
         alt.warm()
     from geo.articles import Article
 
+    if gazetteer is None:
+        from gazetteer import default_gazetteer
+
+        gazetteer = default_gazetteer()
+    if gazetteer and callable(getattr(gazetteer, "warm", None)):
+        gazetteer.warm()  # the places of Syria and its neighbours, read once before the workers fork
     extract(Article(id="warm-up", text="Russian warplanes struck Idlib on Tuesday, SOHR said.", published="2019-05-15"),
-            gazetteer if gazetteer is not None else None)
+            gazetteer)
 #: The code version plus a hash of the lexicon files: changes whenever rules or lexicons do.
 EXTRACTOR_VERSION = f"{CODE_VERSION}+{lexicon_hash()}"

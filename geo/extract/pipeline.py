@@ -490,6 +490,11 @@ def extract(article: Any, gazetteer: Any | None = None, *, date_override: dt.dat
                 dm, date_how = last_date[2], "carried"  # "On the same day, ..." (also opening the next paragraph)
             if dm is None and attrib is not None:
                 dm, date_how = attrib, "attribution"
+            if dm is None and first_date is not None and not first_date.attribution and not first_date.anaphoric \
+                    and first_date.date is not None and first_date.end <= st.groups[0].start:
+                # a date fronted before every event word ("12 July 2012, Hama countryside: helicopters
+                # pounded X before troops stormed the village") dates the whole sentence
+                dm, date_how = first_date, "sentence"
             if dm is None and last_date is not None and (s.paragraph == last_date[1] or (i - last_date[0] <= 2 and s.paragraph - last_date[1] <= 1)):
                 dm, date_how = last_date[2], "carried"
             if dm is None and first_date is not None and not first_date.attribution and not first_date.anaphoric:

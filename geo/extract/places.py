@@ -375,8 +375,9 @@ def find_places(text: str, lex: Lexicon, gz: Any | None, masks: list[tuple[int, 
             strong = True
             if noun in ("province", "provinces", "governorate", "governorates", "countryside", "region") and gov:
                 is_gov_level = True
-            if noun_m.group("dir") and gov:
-                is_gov_level = True
+            if noun_m.group("dir") and gov and noun not in lex.places.get("city_part_nouns", ()) \
+                    and not (suf_m and suf_m.group("suf").strip().lower() == "city"):
+                is_gov_level = True  # "the northern countryside of Hama"; "the eastern districts of Aleppo" is the city
             if is_gov_level:
                 as_written = text[s - (len(before) - noun_m.start()):e].strip()
         if suf_m:
@@ -392,7 +393,7 @@ def find_places(text: str, lex: Lexicon, gz: Any | None, masks: list[tuple[int, 
             else:
                 precision = max(precision, p)
                 as_written = text[s:e + suf_m.end()].strip()
-        if dir_m and not noun_m and gov:
+        if dir_m and not noun_m and gov and not (suf_m and suf_m.group("suf").strip().lower() == "city"):
             # "southern Idlib", "the northern Hama countryside"
             is_gov_level = True
             as_written = text[s - (len(before) - dir_m.start()):e + (suf_m.end() if suf_m else 0)].strip()

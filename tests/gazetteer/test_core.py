@@ -192,3 +192,37 @@ def test_other_places_of_the_article_pick_among_namesakes(gz):
                         near=[(36.48, 37.20), (36.53, 37.95)])  # Mar'a and Manbij, named before it
     assert alone.admin1 == "Hama"
     assert beside.admin1 == "Aleppo" and beside.lat > 36.4
+
+
+def _two_country_index():
+    import tempfile
+    from pathlib import Path
+
+    home = Place("Kafr Zayta", 35.37, 36.60, "SY", "Hama", population=9000, geonameid=1)
+    far = Place("Kafr Zeeta", 30.00, 31.00, "EG", None, population=9000, geonameid=2)
+    return PlaceIndex.build(Path(tempfile.mkdtemp()) / "f.sqlite", [home, far])
+
+
+def test_a_look_alike_far_abroad_is_read_only_when_spelled_closer_than_home():
+    gz = Gazetteer([_two_country_index()])
+    closer_home = gz.geocode("Kafr Zaytah")  # ratio 95 to the Syrian name, 76 to the Egyptian one
+    assert closer_home.country_code == "SY"
+    assert [c["country_code"] for c in closer_home.candidates] == []
+    closer_far = gz.geocode("Kafr Zeta")  # 95 to the Egyptian name, 84 to the Syrian one: it is a candidate
+    assert closer_far.country_code == "SY"  # home still wins on the country focus
+    assert [c["country_code"] for c in closer_far.candidates] == ["EG"]
+    # a text that names the country reads every look-alike there
+    in_egypt = gz.geocode("Kafr Zaytah", context="a village in Egypt")
+    assert "EG" in {in_egypt.country_code, *(c["country_code"] for c in in_egypt.candidates)}
+    # no focus: all of them
+    assert {p.country_code for p in gz.lookup("Kafr Zaytah")} == {"SY", "EG"}
+    assert {p.country_code for p in gz.lookup("Kafr Zaytah", country={"SY", "TR"})} == {"SY"}
+
+
+def test_warm_loads_home_places_and_changes_no_answer():
+    gz = Gazetteer([_two_country_index()])
+    before = gz.geocode("Kafr Zeta").as_dict()
+    gz.clear_caches()
+    gz.warm()
+    assert {p.country_code for p in gz.indexes[0]._places.values()} == {"SY"}  # Egypt is not near Syria
+    assert gz.geocode("Kafr Zeta").as_dict() == before

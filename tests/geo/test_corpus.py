@@ -9,7 +9,7 @@ for the town itself, 2 for "near X" / a district / an area of a town, 3 for a pr
 publication date (or, where the article has no ``published``, to the date its text gives);
 ``date`` null where the text does not fix the day.
 
-Three sets, each scored on its own (every check below runs over each):
+Four sets, each scored on its own (every check below runs over each):
 
 * set A (``articles.jsonl`` / ``gold.jsonl``): wire-style news items, short monitor notes and
   CJTF-OIR releases, and four articles that report no event in Syria;
@@ -24,7 +24,11 @@ Three sets, each scored on its own (every check below runs over each):
 * set C (``articles_c.jsonl`` / ``gold_c.jsonl``): 24 items written blind (the writer neither read
   nor ran the extractor) in wire, monitor-note, ACLED-like and press-release styles, across all 14
   governorates and 12 actors, with namesakes (Sinjar in Idlib and in Iraq, Souran in Hama and
-  Aleppo) and four trap items. Measured, not tuned on.
+  Aleppo) and four trap items. Measured, not tuned on, until stop 9 fixed the release
+  constructions its errors showed (first person, target lists, "Strikes in Iraq" sections).
+* set D (``articles_d.jsonl`` / ``gold_d.jsonl``): 24 more items written blind in stop 9 (wire,
+  monitor notes, releases, traps; 2012-2025, all governorates and actors), scored once blind,
+  then used for five general fixes (see ``LOOSE_F1_FLOOR_D``).
   Background convention (as seed 003, which annotates "last week" strikes, and set A's "Last month
   the rebels seized ... Azaz"): an event told as having happened, with a place and an actor, is an
   event however old; its ``date`` is the day only where the text fixes it ("on 4 February 2018"),
@@ -111,12 +115,24 @@ class CorpusSet:
 
 # Set C: 24 items written blind (the writer neither read nor ran the extractor), in stop 8, after
 # the extractor changes of that stop; its score is the most honest estimate of generalisation
-# (0.753 loose F1 when written; 0.737 for the extractor before that stop). Never tune on it.
+# (0.753 loose F1 when written; 0.737 for the extractor before that stop). Stop 9 tuned on its
+# release errors (0.821 after), so it is no longer blind.
 NO_EVENT_ARTICLES_C = {"c3_21_tartus_denial_2021", "c3_22_turkey_threat_2022", "c3_24_astana_2017"}
 NO_SYRIA_EVENT_ARTICLES_C = {"c3_23_iraq_strikes_2024"}
 LOOSE_F1_FLOOR_C = 0.70
 
-# Keyed by the file-name suffix: "" is set A (articles.jsonl), "_b" set B, "_c" set C.
+# Set D: 24 items written blind in stop 9 (the writer neither read nor ran the extractor), after
+# extractor 1.4's release rules: 0.856 loose / 0.722 strict F1 when first scored (0.833 / 0.700
+# for extractor 1.3). Five general fixes then came from its errors (city parts, fronted dates,
+# "launched drones at", "allied", carried dates), so it is no longer blind either: the next
+# honest estimate needs a new set E.
+NO_EVENT_ARTICLES_D = {"d4_21_sdf_denial_2023", "d4_22_threat_2022", "d4_24_opinion_2025"}
+NO_SYRIA_EVENT_ARTICLES_D = {"d4_23_lebanon_iraq_2024"}
+LOOSE_F1_FLOOR_D = 0.80
+ARTICLES_D_PATH = CORPUS / "articles_d.jsonl"
+GOLD_D_PATH = CORPUS / "gold_d.jsonl"
+
+# Keyed by the file-name suffix: "" is set A (articles.jsonl), "_b" set B, "_c" set C, "_d" set D.
 CORPUS_SETS = {
     "": CorpusSet("A", ARTICLES_PATH, GOLD_PATH, NO_EVENT_ARTICLES, NO_SYRIA_EVENT_ARTICLES,
                   LOOSE_F1_FLOOR),
@@ -124,6 +140,8 @@ CORPUS_SETS = {
                     NO_SYRIA_EVENT_ARTICLES_B, LOOSE_F1_FLOOR_B),
     "_c": CorpusSet("C", ARTICLES_C_PATH, GOLD_C_PATH, NO_EVENT_ARTICLES_C,
                     NO_SYRIA_EVENT_ARTICLES_C, LOOSE_F1_FLOOR_C),
+    "_d": CorpusSet("D", ARTICLES_D_PATH, GOLD_D_PATH, NO_EVENT_ARTICLES_D,
+                    NO_SYRIA_EVENT_ARTICLES_D, LOOSE_F1_FLOOR_D),
 }
 
 # ---------------------------------------------------------------- reading the corpus
@@ -287,7 +305,7 @@ def test_articles_well_formed(articles):
         else:
             undated += 1
     # a few articles leave the date to be inferred from the text
-    assert 3 <= undated <= 5
+    assert 2 <= undated <= 5
 
 
 def test_gold_well_formed(articles, gold):

@@ -140,3 +140,33 @@ def test_a_place_under_a_strikes_in_iraq_heading_is_in_iraq(real_gz):
     by_place = {e.place_as_written: e.country_code for e in es}
     assert by_place.get("Raqqa") == "SY"
     assert by_place.get("Sinjar") == "IQ"  # Syria has a Sinjar too (Idlib)
+
+
+# -- wording of news and monitor notes (fixed from blind set D's errors) ------------------------
+
+def test_the_eastern_districts_of_a_city_are_the_city_not_the_governorate(gz):
+    es = ev("Regime helicopters dropped barrel bombs on the eastern neighbourhoods of Aleppo.", gz)
+    assert [(e.place, e.geo_precision) for e in es] == [("Aleppo", 2)]
+    # a guard: the countryside is still a part of the governorate
+    es = ev("Russian jets struck the northern countryside of Hama.", gz)
+    assert [e.geo_precision for e in es] == [3]
+
+
+def test_a_fronted_date_dates_every_event_of_its_line(gz):
+    es = ev("25 May 2012: Government tanks shelled Douma.\n"
+            "12 July 2012, Hama countryside: Army helicopters pounded Kafr Zita before troops stormed Latamneh.",
+            gz, published="2014-05-12")
+    assert {e.place: e.date for e in es if e.place != "Douma"} == {"Kafr Zita": "2012-07-12",
+                                                                   "Al Lataminah": "2012-07-12"}
+
+
+def test_launching_drones_at_a_place_is_a_drone_strike(gz):
+    es = ev("Iran-backed militias launched two drones at a base near Saraqib on Wednesday, an official said.", gz,
+            published="2024-02-03")
+    assert keys(es) == {("iran_militias", "drone_strike", "Saraqib")}
+
+
+def test_allied_forces_at_the_target_keep_the_place(gz):
+    es = ev("Israeli jets struck Syria on Friday. The strikes hit depots used by the Revolutionary Guards and "
+            "allied militias around Abu Kamal.", gz)
+    assert ("israel", "Abu Kamal") in {(e.actor, e.place) for e in es}
