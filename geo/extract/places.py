@@ -103,7 +103,7 @@ def _compile_patterns(lex: Lexicon) -> dict[str, re.Pattern[str]]:
         "noun_before": re.compile(rf"\b(?:the\s+|a\s+|an\s+)?(?:(?P<dir>{alt(dirs)})\s+)?(?:(?:rebel|opposition|regime|government|ISIS|IS|Kurdish|SDF|militant)[\s\-](?:held|controlled)\s+)?(?P<noun>{alt(nouns)})\s+(?:of|in)\s+(?:the\s+)?$", re.I),
         "dir_before": re.compile(rf"\b(?:the\s+)?(?P<dir>{alt(dirs)})\s+$", re.I),
         "suffix_after": re.compile(rf"^(?P<suf>\s*(?:{alt(sufs)}))\b", re.I),
-        "prep_before": re.compile(rf"\b(?P<prep>{alt(preps)})\s+(?:the\s+)?(?:(?:{alt(dirs)})\s+)?(?:[\w]+[\s\-](?:held|controlled|besieged)\s+)?$", re.I),
+        "prep_before": re.compile(rf"\b(?P<prep>{alt(preps)})\s+(?:the\s+)?(?:(?:{alt(dirs)})\s+)?(?:[\w]+[\s\-](?:held|controlled|besieged)\s+)?(?:(?:{alt(dirs)})\s+)?$", re.I),
         "near_before": re.compile(rf"\b(?P<near>{alt(nears)})\s+(?:the\s+)?(?:(?:town|village|city|neighbou?rhood|area|district)\s+of\s+)?(?:the\s+)?$", re.I),
         "origin_before": re.compile(rf"\b(?:{alt(origins)})\s+(?:(?:over|above|inside|within|across|beyond|near)\s+)?(?:the\s+)?(?:(?:{alt(nouns)})\s+of\s+)?(?:the\s+)?(?:(?:{alt(dirs)})\s+)?$", re.I),
         "nonevent": re.compile(rf"\b(?:{alt(nonev)})\b", re.I),

@@ -170,3 +170,8 @@ def test_allied_forces_at_the_target_keep_the_place(gz):
     es = ev("Israeli jets struck Syria on Friday. The strikes hit depots used by the Revolutionary Guards and "
             "allied militias around Abu Kamal.", gz)
     assert ("israel", "Abu Kamal") in {(e.actor, e.place) for e in es}
+
+
+def test_a_held_part_of_a_governorate_is_a_place(gz):
+    es = ev("On 24 September, rebel factions fired rockets at government-held western Hama.", gz, published="2016-10-15")
+    assert [(e.actor, e.event_type, e.admin1, e.geo_precision) for e in es] == [("rebels", "shelling", "Hama", 3)]
