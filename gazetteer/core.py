@@ -9,6 +9,7 @@ context states is never answered.
 """
 from __future__ import annotations
 
+import bisect
 import functools
 import hashlib
 import math
@@ -241,7 +242,8 @@ class Gazetteer:
         # what a context text says, independent of the name: the extractor asks about many
         # names of one paragraph in a row
         self._ctx_cache = _LRU(4_096)
-        self._fuzzy_choices: dict[tuple[str, ...] | None, tuple[list[str], list[tuple[int, int]], _BigramFilter | None]] = {}
+        self._fuzzy_choices: dict[tuple[str, ...] | None, tuple[list[str], list[tuple[int, int]], _BigramFilter | None,
+                                                                list[int] | None]] = {}
         self._gov_places: dict[str, Place] = {}
         self._sector_places: dict[tuple[str, str], Place] = {}
         self._admin1_points: dict[str, list[tuple[float, float]]] | None = None
@@ -455,14 +457,20 @@ class Gazetteer:
 
     def _far(self, hits: _Hits, above: float = -1.0) -> tuple[Candidate, ...]:
         """The variants far abroad of ``hits`` whose quality is above ``above``, read as candidates."""
-        n = sum(1 for q, _, _ in hits.far if q > above)
+        n = sum(1 for q, _, _ in hits.far if q > above)  # hits.far is sorted best first
         if not n:
             return ()
 
         def compute() -> tuple[Candidate, ...]:
+            refs = hits.far[:n]
+            by_index: dict[int, list[int]] = {}
+            for _, i, pid in refs:
+                by_index.setdefault(i, []).append(pid)
+            places = {(i, p_id): p for i, pids in by_index.items()
+                      for p_id, p in zip(pids, self.indexes[i].places(pids))}
             out: dict[tuple, Candidate] = {}
-            for q, i, pid in hits.far:
-                p = self.indexes[i].place_by_pid(pid)
+            for q, i, pid in refs:
+                p = places[(i, pid)]
                 if p.feature_code == "ADM1":
                     q *= 0.9
                 ident = (p.geonameid, p.source) if p.geonameid else (p.name, round(p.lat, 3), round(p.lon, 3))
@@ -470,8 +478,7 @@ class Gazetteer:
                     out[ident] = Candidate(p, q, "variant")
             return tuple(out.values())
 
-        every = self._cand_cache.get_or(("far", hits.key), compute)
-        return every if above < 0 else tuple(c for c in every if c.quality > above)
+        return self._cand_cache.get_or(("far", hits.key, n), compute)
 
     def _candidates(self, hits: Sequence[_Hits], ctx: Context) -> tuple[Candidate, ...]:
         """The candidates of some hits for a context: near ones, and far ones that could matter.
@@ -507,12 +514,22 @@ class Gazetteer:
                     for k, pid in idx.names_in(countries):
                         keys.append(k)
                         refs.append((i, pid))
-                # a filter pays (numpy, postings) only for long lists: the neighbours' names
-                choices = (keys, refs, _BigramFilter(keys) if len(keys) > _FILTER_MIN_NAMES else None)
+                # a filter pays (numpy, postings) only for long lists: the neighbours' names; a
+                # short list is sorted by length, and only the lengths that can reach the cutoff are scored
+                if len(keys) > _FILTER_MIN_NAMES:
+                    choices = (keys, refs, _BigramFilter(keys), None)
+                else:
+                    order = sorted(range(len(keys)), key=lambda j: len(keys[j]))
+                    keys, refs = [keys[j] for j in order], [refs[j] for j in order]
+                    choices = (keys, refs, None, [len(k) for k in keys])
                 self._fuzzy_choices[countries] = choices
-            keys, refs, prefilter = choices
+            keys, refs, prefilter, lengths = choices
             if prefilter is None:
-                near, sub = range(len(keys)), keys
+                # ratio = 100 (1 - d / (n + m)) and d >= |n - m|: only m with |n - m| <= slack (n + m) can reach it
+                n, slack = len(key), 1.0 - self.fuzzy_cutoff / 100.0
+                lo = bisect.bisect_left(lengths, n * (1 - slack) / (1 + slack) - 1e-9)
+                hi = bisect.bisect_right(lengths, n * (1 + slack) / (1 - slack) + 1e-9)
+                near, sub = range(lo, hi), keys[lo:hi]
             else:
                 near = prefilter.candidates(key, self.fuzzy_cutoff)
                 sub = [keys[j] for j in near]
