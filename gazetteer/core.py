@@ -200,6 +200,9 @@ class _Hits:
     far: tuple[tuple[float, int, int], ...]  # (quality, index number, pid), best first
 
 
+#: What fuzzy search scores when no country is the focus: Syria and its neighbours.
+_FOCUS_ABROAD = ("SY", *sorted(NEIGHBOURS))
+
 #: A variant (skeleton) match at least this good counts as a firm hit: no fuzzy search after it.
 FIRM_VARIANT_QUALITY = 0.8
 
@@ -315,11 +318,12 @@ class Gazetteer:
                 idx.clear_caches()
 
     def warm(self) -> Gazetteer:
-        """Load what first lookups at home would otherwise read one by one: the places of the
-        home country and its neighbours, and which places are theirs.
+        """Load what first lookups would otherwise read one by one: the places of the home
+        country and its neighbours, which places are theirs, and the name lists fuzzy search
+        scores (at home, and at home and next door).
 
-        A few thousand records (a few MB) with the embedded data; worth it before a batch or
-        before forking workers, not for one answer (opening stays fast without it).
+        About a second and a few MB with the embedded data; worth it before a batch or before
+        forking workers, not for one answer (opening stays fast without it).
 
         Examples
         --------
@@ -329,6 +333,9 @@ class Gazetteer:
         for idx in self.indexes:
             idx.preload(near)
             idx.country_pids(near)
+        if self.country:  # the names fuzzy search scores: at home, and at home and next door
+            self._fuzzy_table((self.country,))
+            self._fuzzy_table(_FOCUS_ABROAD)
         return self
 
     def governorate_point(self, admin1: str, direction: str | None = None) -> Place | None:
@@ -499,6 +506,27 @@ class Gazetteer:
             above = max(home) if home else -1.0
         return near + tuple(c for h in hits for c in self._far(h, above))
 
+    def _fuzzy_table(self, countries: tuple[str, ...] | None) -> tuple:
+        """The names fuzzy search scores for these countries: (keys, refs, filter, lengths), built once."""
+        choices = self._fuzzy_choices.get(countries)
+        if choices is None:
+            keys: list[str] = []
+            refs: list[tuple[int, int]] = []
+            for i, idx in enumerate(self.indexes):
+                for k, pid in idx.names_in(countries):
+                    keys.append(k)
+                    refs.append((i, pid))
+            # a filter pays (numpy, postings) only for long lists: the neighbours' names; a
+            # short list is sorted by length, and only the lengths that can reach the cutoff are scored
+            if len(keys) > _FILTER_MIN_NAMES:
+                choices = (keys, refs, _BigramFilter(keys), None)
+            else:
+                order = sorted(range(len(keys)), key=lambda j: len(keys[j]))
+                keys, refs = [keys[j] for j in order], [refs[j] for j in order]
+                choices = (keys, refs, None, [len(k) for k in keys])
+            self._fuzzy_choices[countries] = choices
+        return choices
+
     def _fuzzy(self, key: str, countries: tuple[str, ...] | None) -> tuple[Candidate, ...]:
         if len(key) < 4:
             return ()
@@ -506,24 +534,7 @@ class Gazetteer:
         def compute() -> tuple[Candidate, ...]:
             from rapidfuzz import fuzz, process
 
-            choices = self._fuzzy_choices.get(countries)
-            if choices is None:
-                keys: list[str] = []
-                refs: list[tuple[int, int]] = []
-                for i, idx in enumerate(self.indexes):
-                    for k, pid in idx.names_in(countries):
-                        keys.append(k)
-                        refs.append((i, pid))
-                # a filter pays (numpy, postings) only for long lists: the neighbours' names; a
-                # short list is sorted by length, and only the lengths that can reach the cutoff are scored
-                if len(keys) > _FILTER_MIN_NAMES:
-                    choices = (keys, refs, _BigramFilter(keys), None)
-                else:
-                    order = sorted(range(len(keys)), key=lambda j: len(keys[j]))
-                    keys, refs = [keys[j] for j in order], [refs[j] for j in order]
-                    choices = (keys, refs, None, [len(k) for k in keys])
-                self._fuzzy_choices[countries] = choices
-            keys, refs, prefilter, lengths = choices
+            keys, refs, prefilter, lengths = self._fuzzy_table(countries)
             if prefilter is None:
                 # ratio = 100 (1 - d / (n + m)) and d >= |n - m|: only m with |n - m| <= slack (n + m) can reach it
                 n, slack = len(key), 1.0 - self.fuzzy_cutoff / 100.0
@@ -753,7 +764,7 @@ class Gazetteer:
                 if ranked[0][1].how == "fuzzy":
                     fuzzy_note = "fuzzy match"
         if not ranked:
-            focus = (country,) if country else ("SY", *sorted(NEIGHBOURS))
+            focus = (country,) if country else _FOCUS_ABROAD
             fz = self._fuzzy(core_key, focus)
             ranked = rank(fz, ctx)
             if ranked:
