@@ -175,3 +175,8 @@ def test_allied_forces_at_the_target_keep_the_place(gz):
 def test_a_held_part_of_a_governorate_is_a_place(gz):
     es = ev("On 24 September, rebel factions fired rockets at government-held western Hama.", gz, published="2016-10-15")
     assert [(e.actor, e.event_type, e.admin1, e.geo_precision) for e in es] == [("rebels", "shelling", "Hama", 3)]
+
+
+def test_an_assassination_is_an_attack(gz):
+    es = ev("Unidentified gunmen assassinated a council member in Daraa on Tuesday.", gz, published="2021-03-10")
+    assert keys(es) == {("unknown", "attack", "Daraa")}
