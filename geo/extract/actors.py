@@ -81,7 +81,8 @@ def find_actors(text: str, lex: Lexicon, found: list[tuple[int, int, str, str]] 
         if alias is None:
             out.append(ActorMention(s, e, t, None, "source"))
             continue
-        if alias.kind == "anaphor":  # "the jihadists": resolved like "its", to an armed group
+        if alias.kind in ("anaphor", "state_anaphor"):
+            # "the jihadists" (an armed group), "the army" (a state's forces): resolved like "its"
             out.append(ActorMention(s, e, t, None, "pronoun"))
             continue
         if alias.kind == "name" and t.isupper() is False and alias.text.isupper():
@@ -96,10 +97,40 @@ def find_actors(text: str, lex: Lexicon, found: list[tuple[int, int, str, str]] 
         out.append(ActorMention(m.start(), m.end(), m.group(0), None, "pronoun"))
     if "our" in text.lower() or "we " in text.lower():
         for m in _FIRST_PERSON.finditer(text):
-            if not any(m.start() < te and ts < m.end() for ts, te in taken):
+            # "our army units": first person, whatever alias the force noun has
+            clash = [a for a in out if m.start() < a.end and a.start < m.end()]
+            if all(a.kind == "pronoun" for a in clash):
+                out = [a for a in out if a not in clash]
                 air = bool(m.group("force")) and _AIR_FORCE.search(m.group("force")) is not None
                 out.append(ActorMention(m.start(), m.end(), m.group(0), None, "first_person", air))
     out.sort(key=lambda a: a.start)
+    return _join_names(text, out)
+
+
+#: "Turkish forces (TAF)": an acronym in brackets right after a name is part of it
+_ACRONYM = re.compile(r"\s*\([A-Z][\w\-/]{1,14}\)")
+#: "Militants of the Jabhat al-Nusra group": a generic attacker of a named group is the group
+_OF_NAMED = re.compile(r"\s+of\s+(?:the\s+)?", re.I)
+
+
+def _join_names(text: str, mentions: list[ActorMention]) -> list[ActorMention]:
+    out: list[ActorMention] = []
+    skip_to = -1
+    for k, m in enumerate(mentions):
+        if m.start < skip_to:
+            continue  # inside a bracket joined to the name before it
+        if m.actor and m.kind in ("name", "adjective"):
+            am = _ACRONYM.match(text, m.end)
+            if am is not None:
+                m = ActorMention(m.start, am.end(), text[m.start:am.end()], m.actor, m.kind, m.air)
+                skip_to = am.end()
+        if m.actor == "unknown" and k + 1 < len(mentions):
+            nxt = mentions[k + 1]
+            om = _OF_NAMED.match(text, m.end)
+            if om is not None and om.end() == nxt.start and nxt.actor and nxt.actor != "unknown" and nxt.kind == "name":
+                m = ActorMention(m.start, nxt.end, text[m.start:nxt.end], nxt.actor, "name", m.air or nxt.air)
+                skip_to = nxt.end
+        out.append(m)
     return out
 
 
@@ -138,6 +169,11 @@ _PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are|be|got|get|gets)\s+(?:\w
 _TARGET_PREP = re.compile(r"\b(?:against|on|at|targeting|of|with|to|toward|towards|over|into|fighting|"
                           r"backed|supported|aided|versus|vs|from|for|between|among|including|like|"
                           r"held|controlled|positions)\s+(?:the\s+)?(?:[\w\-]+\s+)?$", re.I)
+
+
+#: "on Thursday ", "in March ", "on 3 May ": a date before a subject, not a target
+_DATE_PREP = re.compile(r"\b(?:on|in|at|since)\s+(?:the\s+)?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|january|february|march|"
+                        r"april|may|june|july|august|september|october|november|december|\d[\w]*)\s+$", re.I)
 
 
 #: The verbs of support: "X backed by Y", "X, supported by Y,": Y helps, X is the subject
@@ -203,8 +239,8 @@ def actor_for(text: str, g_start: int, g_end: int, actors: list[ActorMention], l
             if not any(b in gap.lower() or pre.rstrip().endswith(b) for b in lex.cues.get("agent_blockers", [])):
                 return a, "agent"
     # 3. the subject: the nearest actor to the left in the same clause (not for a passive: "X was hit")
-    if _PASSIVE.search(text[max(0, g_start - 30):g_start]):
-        return None, "none"
+    if _PASSIVE.search(text[max(0, g_start - 30):g_start]) and not re.match(r"\w+ing\b", text[g_start:g_end]):
+        return None, "none"  # "X was hit" (but "forces that were advancing" did it)
     lo = clause_start
     for a in reversed(before):
         if a.start < lo:
@@ -216,8 +252,8 @@ def actor_for(text: str, g_start: int, g_end: int, actors: list[ActorMention], l
             break
         if _VICTIM_GAP.search(gap):
             break  # "33 Turkish soldiers were killed in an air strike": the victims, not who struck
-        if _TARGET_PREP.search(text[max(0, a.start - 30):a.start]):
-            continue  # "against IS", "fighting the regime": an object, not the subject
+        if _TARGET_PREP.search(text[max(0, a.start - 30):a.start]) and not _DATE_PREP.search(text[max(0, a.start - 30):a.start]):
+            continue  # "against IS", "fighting the regime": an object, not the subject ("on Thursday our army": a date)
         if _SUPPORTER.search(text[max(0, a.start - 50):a.start]) and any(b.start < a.start and b.actor for b in before):
             continue  # "regime troops backed by heavy Russian air strikes stormed X": the troops stormed it
         if re.match(r"^(?:'s|s')?\s+(?:[\w\-]+\s+){0,2}(?:spokes(?:man|woman|person)|minister|ministry|official|"

@@ -131,10 +131,13 @@ def _default_gazetteer() -> Any:
     return default_gazetteer()
 
 
-def _clause_start(text: str, pos: int, lex: Lexicon) -> int:
+def _clause_start(text: str, pos: int, lex: Lexicon, actors: list[ActorMention] = ()) -> int:
+    """Where the clause of ``pos`` starts: after the last clause break before it, not counting
+    a break inside an actor's name ("Syrian National Army (SNA) factions")."""
     last = 0
     for m in clause_break_re(lex).finditer(text, 0, pos):
-        last = m.end()
+        if not any(a.start <= m.start() and m.end() <= a.end for a in actors):
+            last = m.end()
     return last
 
 
@@ -166,6 +169,40 @@ def _resolve_pronoun(sent: _Sent, a: ActorMention, history: list[tuple[int, str,
 
 
 _PRONOUN_WORD = re.compile(r"its|their|it|they|his|her", re.I)
+
+
+def _resolve_state_anaphors(sents: list[_Sent], lex: Lexicon) -> None:
+    """"The army", "security forces", "troops" (``state_anaphor`` in actors.jsonl) name a state's
+    forces: the state named nearest before (in the sentence, else in the two sentences before),
+    else the state the article names most, else the home state. Only states whose own army the
+    reports show on the ground (``state`` in their profile) count: "Russian jets struck X as
+    the army advanced" is the Syrian army."""
+    states = {k for k, v in lex.profiles.items() if v.get("state")}
+    home = next((k for k, v in lex.profiles.items() if v.get("home_state")), None)
+    if not any(a.kind == "pronoun" and _alias_kind(lex, a.text) == "state_anaphor" for st in sents for a in st.actors):
+        return
+    main = Counter(a.actor for st in sents for a in st.actors
+                   if a.actor in states and a.kind in ("name", "adjective", "metonym")).most_common(1)
+    default = main[0][0] if main else home
+    last: tuple[int, str] | None = None
+    for i, st in enumerate(sents):
+        out: list[ActorMention] = []
+        for a in st.actors:
+            if a.kind == "pronoun" and _alias_kind(lex, a.text) == "state_anaphor":
+                left = next((x.actor for x in reversed(out) if x.actor in states and x.kind in ("name", "adjective", "metonym")), None)
+                actor = left or (last[1] if last is not None and i - last[0] <= 2 else None) or default
+                if actor is None:
+                    continue
+                a = ActorMention(a.start, a.end, a.text, actor, "name", a.air)
+            elif a.actor in states and a.kind in ("name", "adjective", "metonym"):
+                last = (i, a.actor)
+            out.append(a)
+        st.actors = out
+
+
+def _alias_kind(lex: Lexicon, text: str) -> str | None:
+    alias = lex.actor_aliases.get(re.sub(r"[\s\-]+", " ", text.replace("\u2019", "'")).lower())
+    return alias.kind if alias is not None else None
 
 
 def _recent_agent(history: list[tuple[int, str, bool]], idx: int, window: int = 2,
@@ -280,7 +317,12 @@ def extract(article: Any, gazetteer: Any | None = None, *, date_override: dt.dat
     # actors are read where an event word is, and in the two sentences before it (for "its", "the strikes")
     need = {j for i, tr in enumerate(trig) if tr for j in (i - 2, i - 1, i)}
     author = _actor_from_metadata(article, lex)  # whose release it is: who "our forces" are
-    sents = [_analyse(s, lex, ref, trig[i], i in need, found[i].actors, starts, author) for i, s in enumerate(split)]
+    # a dated heading ("Aleppo province, Friday 2 May 2014:", a log's title) dates what follows it:
+    # "today" there is that day, and an event line without a date of its own happened that day
+    heading = _heading_dates(split, ref, starts)
+    sents = [_analyse(s, lex, heading[i] or ref, trig[i], i in need, found[i].actors, starts, author)
+             for i, s in enumerate(split)]
+    _resolve_state_anaphors(sents, lex)
     # pass 1: explicit actors of every event mention; the article's dominant strike actor
     counts: Counter[str] = Counter()
     for i, st in enumerate(sents):
@@ -288,7 +330,7 @@ def extract(article: Any, gazetteer: Any | None = None, *, date_override: dt.dat
         for gi, g in enumerate(st.groups):
             if not g.is_event:
                 continue
-            cs = _clause_start(st.s.text, g.start, lex)
+            cs = _clause_start(st.s.text, g.start, lex, st.actors)
             prev_end = st.groups[prev_gi].end if prev_gi is not None and st.groups[prev_gi].end > cs else 0
             a, how = actor_for(st.s.text, g.start, g.end, st.actors, lex, clause_start=cs, prev_group_end=prev_end)
             blamed = blamed_actor(st.s.text, g.start, g.end, st.actors, lex, clause_start=cs)
@@ -380,6 +422,12 @@ def extract(article: Any, gazetteer: Any | None = None, *, date_override: dt.dat
                     how = "coref_local" if actor else "none"
                 if actor is None and g.coref == "any" and any(tr.type in _SPECIFIC - {"ground_offensive"} for tr in g.triggers):
                     actor, how = "unknown", "unknown"
+            if how in ("coref_local", "coref_dominant") and lex.profiles.get(actor or "", {}).get("armed_group") \
+                    and any(tr.type == "airstrike" for tr in g.triggers):
+                # an air strike read back to a group that flies no aircraft: the article's main actor
+                # if it does, else no one named
+                alt = dominant if dominant and not lex.profiles.get(dominant, {}).get("armed_group") else None
+                actor, how = (alt, "coref_dominant") if alt else ("unknown", "unknown")
             # an instrument naming aircraft makes a generic word an air strike
             group_actors[gi] = (actor, how, air)
         # record actors for later coreference
@@ -396,6 +444,7 @@ def extract(article: Any, gazetteer: Any | None = None, *, date_override: dt.dat
                 pending_towns.append(i)  # read only if a later "the town" needs it
             continue
         # dates of the sentence
+        caption = _CAPTION.match(t) is not None
         dates_by_group = _assign_dates(st)
         attrib = next((d for d in st.dates if d.attribution and not d.since), None)
         first_date = st.first_date
@@ -495,13 +544,16 @@ def extract(article: Any, gazetteer: Any | None = None, *, date_override: dt.dat
                 # a date fronted before every event word ("12 July 2012, Hama countryside: helicopters
                 # pounded X before troops stormed the village") dates the whole sentence
                 dm, date_how = first_date, "sentence"
-            if dm is None and last_date is not None and (s.paragraph == last_date[1] or (i - last_date[0] <= 2 and s.paragraph - last_date[1] <= 1)):
-                dm, date_how = last_date[2], "carried"
+            if dm is None and last_date is not None and not caption and (
+                    s.paragraph == last_date[1] or (i - last_date[0] <= 2 and s.paragraph - last_date[1] <= 1)):
+                dm, date_how = last_date[2], "carried"  # (a caption stands alone: it takes no date from the text before it)
             if dm is None and first_date is not None and not first_date.attribution and not first_date.anaphoric:
                 dm, date_how = first_date, "sentence"  # the sentence's own date, given to another event word
             if dm is not None:
                 date = dm.date.isoformat() if dm.date else None
                 dprec = dm.precision if dm.date else "unknown"
+            elif heading[i] is not None:
+                date, dprec, date_how = heading[i].isoformat(), "day", "heading"
             elif ref is not None:
                 date, dprec, date_how = ref.isoformat(), "week", "published"
             else:
@@ -565,6 +617,37 @@ def _abroad(text: str, p: PlaceMention, lex: Lexicon) -> str | None:
     if m is None or count_words(text[p.end:m.start("c")]) > 8:
         return None
     return lex.extra["abroad_codes"].get(re.sub(r"\s+", " ", m.group("c").lower()))
+
+
+#: "Photo: ...", "Picture: ...": a caption
+_CAPTION = re.compile(r"\s*(?:photo|picture|image|caption|pictured|file\s+photo)\s*(?::|-|\u2013)", re.I)
+#: A heading has at most this many words
+_HEADING_WORDS = 16
+_NUMERIC_DATE = re.compile(r"\d")
+
+
+def _heading_dates(split: list[Sentence], ref: dt.date | None, starts: list[int]) -> list[dt.date | None]:
+    """By sentence, the date of the dated heading it stands under, if any.
+
+    A heading is a line of its own that ends with ':' or has no final stop and at most
+    :data:`_HEADING_WORDS` words ("Air activity log for Sunday 14 March 2021", "Aleppo province,
+    Friday 2 May 2014:"); its date must be written out (a day, a month, digits). It holds until
+    the next dated heading.
+    """
+    out: list[dt.date | None] = []
+    cur: dt.date | None = None
+    for s in split:
+        t = s.text.strip()
+        if t and (t.endswith(":") or (count_words(t) <= _HEADING_WORDS and t[-1:] not in ".!?\"'")) \
+                and _NUMERIC_DATE.search(t):
+            for d in find_dates(t, ref):
+                if d.date is not None and d.precision == "day" and _NUMERIC_DATE.search(d.text) \
+                        and not (d.since or d.future or d.anaphoric or d.attribution) \
+                        and (ref is None or d.date <= ref):
+                    cur = d.date
+                    break
+        out.append(cur)
+    return out
 
 
 #: At most this many words in an item of a list
@@ -639,7 +722,8 @@ def _actor_from_metadata(article: Any, lex: Lexicon) -> str | None:
     if not meta.strip():
         return None
     for actor, prof in lex.profiles.items():
-        if any(h.lower() in meta for h in prof.get("source_hints", [])):
+        # whole words only: "SANA" is not in "Hassana"
+        if any(re.search(r"(?<![a-z0-9])" + re.escape(h.lower()) + r"(?![a-z0-9])", meta) for h in prof.get("source_hints", [])):
             return actor
     return None
 

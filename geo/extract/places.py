@@ -592,6 +592,9 @@ def resolve_place(m: PlaceMention, gz: Any | None, lex: Lexicon, *, context: str
                 r2 = _geocode(gz, m.name, ctx, near, None)
                 if r2 is not None and (r is None or _same_name(m.name, getattr(r2, "name", "") or "")):
                     r = r2
+            if r is not None and (getattr(r, "country_code", "SY") or "SY").upper() != "SY" and ctx \
+                    and admin_mentions(ctx):
+                r = None  # "the Aleppo neighbourhoods of al-Midan and al-Sulaymaniyah": not the Iraqi city
         if cache is not None:
             cache[key] = r
     gov = lex.governorate(m.name)

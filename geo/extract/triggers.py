@@ -43,6 +43,8 @@ class TriggerGroup:
     """Triggers close together: one event mention."""
 
     triggers: list[Trigger] = field(default_factory=list)
+    #: instruments named later in the clause ("... with artillery"): they type the event, not its span
+    instruments: list[Trigger] = field(default_factory=list)
 
     @property
     def start(self) -> int:
@@ -107,6 +109,8 @@ def _thing_head_re(lex: Lexicon) -> re.Pattern[str]:
     return rx
 
 
+_RAID_NOUN = re.compile(r"raids?", re.I)
+_WITH_INSTRUMENT = re.compile(r"\b(?:with|using)\s+(?:[\w\-]+\s+){0,3}$", re.I)
 _PLACE_BETWEEN = re.compile(r"\b(?:near|in|at|outside|around|south|north|east|west|of)\s+(?:the\s+)?(?:(?:town|village|city)\s+of\s+)?[A-Z]")
 
 
@@ -121,6 +125,9 @@ def group_triggers(text: str, triggers: list[Trigger], actors: list[ActorMention
             gap = text[prev.end:t.start]
             classes = {_CLASS[x.type] for x in g.triggers} | {_CLASS[t.type]}
             clash = "fire" in classes and "ground" in classes
+            if clash and t.type == "raid" and _RAID_NOUN.fullmatch(t.text) \
+                    and any(x.type == "airstrike" for x in g.triggers) and not any(_CLASS[x.type] == "ground" for x in g.triggers):
+                clash = False  # "warplanes carried out raids": air raids
             actor_between = any(prev.end <= a.start and a.end <= t.start and a.actor and a.kind != "adjective"
                                 for a in actors)
             # "Two strikes near Raqqa struck ...": a located place between two event words parts them
@@ -130,7 +137,17 @@ def group_triggers(text: str, triggers: list[Trigger], actors: list[ActorMention
                 g.triggers.append(t)
                 continue
         groups.append(TriggerGroup([t]))
-    return groups
+    # "targeted hideouts of terrorists on the outskirts of Ariha with artillery": the instrument
+    # at the end of the clause says how the event word before it was done
+    merged: list[TriggerGroup] = []
+    for g in groups:
+        if merged and not g.is_event and merged[-1].is_event:
+            gap = text[merged[-1].end:g.start]
+            if _WITH_INSTRUMENT.search(gap) and not re.search(r"[;:()\"]|\.\s", gap) and count_words(gap) <= 20:
+                merged[-1].instruments.extend(g.triggers)
+                continue
+        merged.append(g)
+    return merged
 
 
 def group_type(group: TriggerGroup, actor: str | None, actor_air: bool, lex: Lexicon) -> str:
@@ -145,6 +162,8 @@ def group_type(group: TriggerGroup, actor: str | None, actor_air: bool, lex: Lex
     ('airstrike', 'attack')
     """
     types = {t.type for t in group.triggers}
+    if types <= {"bombing", "strike", "attack"}:  # a generic word: the instrument named later types it
+        types |= {t.type for t in group.instruments}
     best = next(t for t in TYPE_PRIORITY if t in types)
     if best in ("bombing", "strike", "attack") and actor_air:
         return "airstrike"

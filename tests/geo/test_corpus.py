@@ -9,7 +9,7 @@ for the town itself, 2 for "near X" / a district / an area of a town, 3 for a pr
 publication date (or, where the article has no ``published``, to the date its text gives);
 ``date`` null where the text does not fix the day.
 
-Four sets, each scored on its own (every check below runs over each):
+Five sets, each scored on its own (every check below runs over each):
 
 * set A (``articles.jsonl`` / ``gold.jsonl``): wire-style news items, short monitor notes and
   CJTF-OIR releases, and four articles that report no event in Syria;
@@ -29,6 +29,9 @@ Four sets, each scored on its own (every check below runs over each):
 * set D (``articles_d.jsonl`` / ``gold_d.jsonl``): 24 more items written blind in stop 9 (wire,
   monitor notes, releases, traps; 2012-2025, all governorates and actors), scored once blind,
   then used for five general fixes (see ``LOOSE_F1_FLOOR_D``).
+* set E (``articles_e.jsonl`` / ``gold_e.jsonl``): 24 items written blind after set D's fixes
+  (varied outlets, state media, monitor logs, digests, releases, traps; favouring 2011-2014 and
+  2020-2025), scored once blind, then used for general fixes (see ``LOOSE_F1_FLOOR_E``).
   Background convention (as seed 003, which annotates "last week" strikes, and set A's "Last month
   the rebels seized ... Azaz"): an event told as having happened, with a place and an actor, is an
   event however old; its ``date`` is the day only where the text fixes it ("on 4 February 2018"),
@@ -90,7 +93,7 @@ NO_EVENT_ARTICLES = {"n01_threat_2022", "n02_denial_2019", "n03_plans_2018"}
 NO_SYRIA_EVENT_ARTICLES = {"n04_geneva_2019"}
 
 # Regression floor for loose F1. Raise it as the extractor improves; never lower it.
-LOOSE_F1_FLOOR = 0.85
+LOOSE_F1_FLOOR = 0.88
 
 # Set B's own trap articles (see the module docstring).
 NO_EVENT_ARTICLES_B = {"b_t01_denials_2017", "b_t02_threats_2020"}
@@ -98,7 +101,7 @@ NO_SYRIA_EVENT_ARTICLES_B = {"b_t03_outside_2024"}
 # Set B's regression floor for loose F1: a floor against regressions, not a target. Set B was
 # written without looking at the extractor, so its score is the more honest estimate of how the
 # extractor generalises; raise the floor as the extractor improves on it, never lower it.
-LOOSE_F1_FLOOR_B = 0.75
+LOOSE_F1_FLOOR_B = 0.78
 
 
 class CorpusSet:
@@ -119,7 +122,7 @@ class CorpusSet:
 # release errors (0.821 after), so it is no longer blind.
 NO_EVENT_ARTICLES_C = {"c3_21_tartus_denial_2021", "c3_22_turkey_threat_2022", "c3_24_astana_2017"}
 NO_SYRIA_EVENT_ARTICLES_C = {"c3_23_iraq_strikes_2024"}
-LOOSE_F1_FLOOR_C = 0.70
+LOOSE_F1_FLOOR_C = 0.80
 
 # Set D: 24 items written blind in stop 9 (the writer neither read nor ran the extractor), after
 # extractor 1.4's release rules: 0.856 loose / 0.722 strict F1 when first scored (0.833 / 0.700
@@ -128,11 +131,23 @@ LOOSE_F1_FLOOR_C = 0.70
 # honest estimate needs a new set E.
 NO_EVENT_ARTICLES_D = {"d4_21_sdf_denial_2023", "d4_22_threat_2022", "d4_24_opinion_2025"}
 NO_SYRIA_EVENT_ARTICLES_D = {"d4_23_lebanon_iraq_2024"}
-LOOSE_F1_FLOOR_D = 0.80
+LOOSE_F1_FLOOR_D = 0.85
 ARTICLES_D_PATH = CORPUS / "articles_d.jsonl"
 GOLD_D_PATH = CORPUS / "gold_d.jsonl"
 
-# Keyed by the file-name suffix: "" is set A (articles.jsonl), "_b" set B, "_c" set C, "_d" set D.
+# Set E: 24 more items written blind in stop 9 after set D's fixes (news from varied outlets incl.
+# state media and a Kurdish and an Israeli outlet, SOHR-style summaries, air-activity logs,
+# ACLED-like digests, releases, three traps): 0.758 loose / 0.558 strict F1 when first scored
+# (0.755 / 0.553 for extractor 1.3); its errors then led to general fixes (dated headings,
+# captions, "the army", bracketed acronyms, "militants of the X group", first person in state
+# media, signalled offensives, fakes), so it is no longer blind either.
+NO_EVENT_ARTICLES_E = {"e5_22_trap_fake_video_2020", "e5_23_trap_warning_tal_rifaat_2022"}
+NO_SYRIA_EVENT_ARTICLES_E = {"e5_24_trap_lebanon_masnaa_2024"}
+LOOSE_F1_FLOOR_E = 0.82
+ARTICLES_E_PATH = CORPUS / "articles_e.jsonl"
+GOLD_E_PATH = CORPUS / "gold_e.jsonl"
+
+# Keyed by the file-name suffix: "" is set A (articles.jsonl), "_b" set B ... "_e" set E.
 CORPUS_SETS = {
     "": CorpusSet("A", ARTICLES_PATH, GOLD_PATH, NO_EVENT_ARTICLES, NO_SYRIA_EVENT_ARTICLES,
                   LOOSE_F1_FLOOR),
@@ -142,6 +157,8 @@ CORPUS_SETS = {
                     NO_SYRIA_EVENT_ARTICLES_C, LOOSE_F1_FLOOR_C),
     "_d": CorpusSet("D", ARTICLES_D_PATH, GOLD_D_PATH, NO_EVENT_ARTICLES_D,
                     NO_SYRIA_EVENT_ARTICLES_D, LOOSE_F1_FLOOR_D),
+    "_e": CorpusSet("E", ARTICLES_E_PATH, GOLD_E_PATH, NO_EVENT_ARTICLES_E,
+                    NO_SYRIA_EVENT_ARTICLES_E, LOOSE_F1_FLOOR_E),
 }
 
 # ---------------------------------------------------------------- reading the corpus

@@ -180,3 +180,88 @@ def test_a_held_part_of_a_governorate_is_a_place(gz):
 def test_an_assassination_is_an_attack(gz):
     es = ev("Unidentified gunmen assassinated a council member in Daraa on Tuesday.", gz, published="2021-03-10")
     assert keys(es) == {("unknown", "attack", "Daraa")}
+
+
+# -- monitor logs and early-war reporting (fixed from blind set E's errors) ----------------------
+
+def test_a_dated_heading_dates_the_lines_under_it_and_their_today(gz):
+    text = ("Daily summary, Hama province, Friday 2 May 2014:\n"
+            "Regime forces shelled Kafr Zita today, killing three people.\n"
+            "Warplanes also carried out raids on Latamneh.")
+    es = ev(text, gz, published="2014-05-03")
+    assert {(e.place, e.date, e.event_type) for e in es} == {("Kafr Zita", "2014-05-02", "shelling"),
+                                                            ("Al Lataminah", "2014-05-02", "airstrike")}
+
+
+def test_a_caption_takes_no_date_or_armed_group_from_the_sentence_before_it(gz):
+    text = ("Russian jets struck Douma on Wednesday, activists said.\n\n"
+            "Islamic State fighters launched an assault on Saraqib in mid-September.\n\n"
+            "Photo: Smoke rises after an air strike on Saraqib.")
+    es = [e for e in ev(text, gz, published="2019-10-10") if e.event_type == "airstrike" and e.place == "Saraqib"]
+    assert [(e.actor, e.date) for e in es] == [("russia", "2019-10-10")]  # not ISIS, not mid-September
+
+
+@pytest.mark.parametrize("text,actor", [
+    ("Army tanks fired shells at houses in Douma, wounding five people.", "syrian_government"),
+    ("Turkish jets struck Afrin on Monday. The army later shelled Tal Rifaat.", "turkey"),
+    ("Russian jets struck Saraqib as the army advanced on Khan Sheikhoun.", "syrian_government"),
+])
+def test_the_army_is_the_state_named_before_else_the_home_state(gz, text, actor):
+    places = {"Douma", "Tall Rif'at", "Khan Shaykhun"}
+    es = [e for e in ev(text, gz) if e.place in places]
+    assert es and {e.actor for e in es} == {actor}
+
+
+def test_the_army_joins_a_coordinated_subject(gz):
+    es = ev("The army and Hezbollah fighters took control of Khan Sheikhoun.", gz)
+    assert {e.actor for e in es} == {"syrian_government", "hezbollah"}
+
+
+def test_forces_that_were_advancing_did_the_advancing(gz):
+    # a guard: the progressive is not a passive
+    es = ev("Israeli jets struck tanks of regime forces that were advancing towards Daraa.", gz)
+    assert ("syrian_government", "ground_offensive", "Daraa") in keys(es)
+
+
+# -- traps (from blind set E's): signalled offensives, fakes, where civilians went ---------------
+
+@pytest.mark.parametrize("text", [
+    "Turkey signals new offensive against Tal Rifaat",
+    "Ankara mulls an operation against Tal Rifaat, officials say.",
+    "Moscow dismissed as a fake a video that purported to show Russian jets bombing a market in Saraqib.",
+    "Russia dismisses 'fake' video of Saraqib market bombing",
+])
+def test_signalled_offensives_and_fakes_are_not_events(gz, text):
+    assert ev(text, gz) == []
+
+
+def test_where_civilians_went_after_a_strike_is_not_its_place(gz):
+    es = ev("An Israeli strike near the Masnaa crossing cut the road, forcing families to continue on foot "
+            "towards Damascus.", gz, published="2024-10-05")
+    assert "Damascus" not in {e.place for e in es}
+
+
+# -- how monitors and state media name actors (from blind set E's errors) -------------------------
+
+@pytest.mark.parametrize("text,actor", [
+    ("On 8 March 2021, Turkish forces (TAF) shelled the outskirts of Ain Issa with artillery.", "turkey"),
+    ("On 11 March 2021, Syrian National Army (SNA) factions shelled Tal Rifaat, held by the SDF.", "rebels"),
+    ("Militants of the Jabhat al-Nusra terrorist group fired mortars at Kafr Nabudah.", "hts_nusra"),
+    ("On 5 December 2024, HTS-led fighters took control of Hama after days of clashes.", "hts_nusra"),
+])
+def test_names_with_brackets_of_groups_and_led(gz, text, actor):
+    es = ev(text, gz, published="2024-12-11")
+    assert es and {e.actor for e in es} == {actor}
+
+
+def test_the_same_group_refers_back(gz):
+    es = ev("Militants of the Jabhat al-Nusra terrorist group fired mortars at Kafr Nabudah. "
+            "In Aleppo province, the same group shelled the western outskirts of Aleppo.", gz)
+    assert {(e.actor, e.place) for e in es} == {("hts_nusra", "Kafr Nabudah"), ("hts_nusra", "Aleppo")}
+
+
+def test_state_media_first_person_after_a_date(gz):
+    es = ev("Israeli missiles hit Damascus airport overnight. In a separate statement, the source said that on "
+            "Thursday our army units targeted hideouts of terrorists on the outskirts of Saraqib with artillery.",
+            gz, source="SANA", published="2022-06-10")
+    assert {(e.actor, e.event_type) for e in es if e.place == "Saraqib"} == {("syrian_government", "shelling")}
