@@ -607,16 +607,27 @@ def _abroad(text: str, p: PlaceMention, lex: Lexicon) -> str | None:
     """The country code of "in (northern) Iraq" right after place ``p`` (within six words), else None."""
     rx = lex.extra.get("abroad_re")
     if rx is None:
-        names = {k: v for k, v in lex.places.get("foreign_countries", {}).items() if not k.startswith("_")}
-        alt = "|".join(re.escape(k).replace(r"\ ", r"\s+") for k in sorted(names, key=len, reverse=True)) or r"(?!x)x"
+        alt, _codes = _countries(lex)
         rx = lex.extra["abroad_re"] = re.compile(
             rf"(?:[^,;.()]{{0,40}}?\s)?(?:in|of|inside)\s+(?:the\s+)?(?:(?:far\s+)?(?:north|south|east|west|northern|southern|eastern|western|"
             rf"north-?eastern|north-?western|south-?eastern|south-?western|central)\s+)?(?P<c>{alt})\b", re.I)
-        lex.extra["abroad_codes"] = {k.lower(): v for k, v in names.items()}
     m = rx.match(text, p.end)
     if m is None or count_words(text[p.end:m.start("c")]) > 8:
         return None
-    return lex.extra["abroad_codes"].get(re.sub(r"\s+", " ", m.group("c").lower()))
+    code = _countries(lex)[1].get(re.sub(r"\s+", " ", m.group("c").lower()))
+    return code if code != "SY" else None
+
+
+def _countries(lex: Lexicon) -> tuple[str, dict[str, str]]:
+    """A regex alternation of the country names of ``places.json`` (``foreign_countries``) and
+    Syria's, and their codes by lower-case name."""
+    got = lex.extra.get("countries")
+    if got is None:
+        names = {k: v for k, v in lex.places.get("foreign_countries", {}).items() if not k.startswith("_")}
+        names.update({"Syria": "SY", "Syrian Arab Republic": "SY"})
+        alt = "|".join(re.escape(k).replace(r"\ ", r"\s+") for k in sorted(names, key=len, reverse=True))
+        got = lex.extra["countries"] = (alt, {k.lower(): v for k, v in names.items()})
+    return got
 
 
 #: "Photo: ...", "Picture: ...": a caption
@@ -705,13 +716,10 @@ def _section_country(text: str, lex: Lexicon) -> str | None:
     if not ((colon and words <= 40) or (words <= 6 and not re.search(r"[.!?]\s*$", head))):
         return None
     rx = lex.extra.get("section_re")
+    alt, codes = _countries(lex)
     if rx is None:
-        names = {k: v for k, v in lex.places.get("foreign_countries", {}).items() if not k.startswith("_")}
-        names.update({"Syria": "SY", "Syrian Arab Republic": "SY"})
-        alt = "|".join(re.escape(k).replace(r"\ ", r"\s+") for k in sorted(names, key=len, reverse=True))
         rx = lex.extra["section_re"] = re.compile(rf"\b(?:in|inside|across|over)\s+(?:the\s+)?(?P<c>{alt})\b", re.I)
-        lex.extra["section_codes"] = {k.lower(): v for k, v in names.items()}
-    found = {lex.extra["section_codes"].get(re.sub(r"\s+", " ", m.group("c").lower())) for m in rx.finditer(head)}
+    found = {codes.get(re.sub(r"\s+", " ", m.group("c").lower())) for m in rx.finditer(head)}
     found.discard(None)
     return found.pop() if len(found) == 1 else None
 
