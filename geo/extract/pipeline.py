@@ -729,11 +729,14 @@ def _actor_from_metadata(article: Any, lex: Lexicon) -> str | None:
     meta = " ".join(str(getattr(article, k, None) or "") for k in ("source", "url", "title")).lower()
     if not meta.strip():
         return None
-    for actor, prof in lex.profiles.items():
+    hints = lex.extra.get("source_hint_res")
+    if hints is None:
         # whole words only: "SANA" is not in "Hassana"
-        if any(re.search(r"(?<![a-z0-9])" + re.escape(h.lower()) + r"(?![a-z0-9])", meta) for h in prof.get("source_hints", [])):
-            return actor
-    return None
+        hints = lex.extra["source_hint_res"] = [
+            (actor, re.compile(r"(?<![a-z0-9])(?:" + "|".join(re.escape(h.lower()) for h in prof["source_hints"])
+                               + r")(?![a-z0-9])"))
+            for actor, prof in lex.profiles.items() if prof.get("source_hints")]
+    return next((actor for actor, rx in hints if rx.search(meta)), None)
 
 
 def _sentence_starts(starts: list[int], s: Sentence) -> list[int]:
