@@ -640,17 +640,19 @@ _NUMERIC_DATE = re.compile(r"\d")
 def _heading_dates(split: list[Sentence], ref: dt.date | None, starts: list[int]) -> list[dt.date | None]:
     """By sentence, the date of the dated heading it stands under, if any.
 
-    A heading is a line of its own that ends with ':' or has no final stop and at most
-    :data:`_HEADING_WORDS` words ("Air activity log for Sunday 14 March 2021", "Aleppo province,
-    Friday 2 May 2014:"); its date must be written out (a day, a month, digits). It holds until
-    the next dated heading.
+    A heading is a line that ends with ':' ("Aleppo province, Friday 2 May 2014:"), or the title
+    or first line when it has no final stop and at most :data:`_HEADING_WORDS` words ("Air
+    activity log, Idleb, Sunday 14 March 2021"); its date must be written out (a day, a month,
+    digits). It holds until the next dated heading.
     """
     out: list[dt.date | None] = []
     cur: dt.date | None = None
-    for s in split:
+    for k, s in enumerate(split):
         t = s.text.strip()
-        if t and (t.endswith(":") or (count_words(t) <= _HEADING_WORDS and t[-1:] not in ".!?\"'")) \
-                and _NUMERIC_DATE.search(t):
+        # a line ending in ':' anywhere; a line without a final stop only as the title or first line
+        # (a caption further down is not a heading)
+        if t and (t.endswith(":") or (k == 0 and count_words(t) <= _HEADING_WORDS and t[-1:] not in ".!?\"'")) \
+                and _NUMERIC_DATE.search(t) and not _CAPTION.match(t):
             for d in find_dates(t, ref):
                 if d.date is not None and d.precision == "day" and _NUMERIC_DATE.search(d.text) \
                         and not (d.since or d.future or d.anaphoric or d.attribution) \
