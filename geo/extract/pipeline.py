@@ -439,7 +439,8 @@ def extract(article: Any, gazetteer: Any | None = None, *, date_override: dt.dat
             if a.actor and a.kind in ("name", "metonym") and a.actor != "unknown":
                 history.append((i, a.actor, False))
         if not any(g.is_event for g in st.groups):
-            carry.defer(i)  # its date is read only if a later event needs it
+            if not _CAPTION.match(t):
+                carry.defer(i)  # its date is read only if a later event needs it (a caption's never)
             if _CAPITALISED.search(t[1:]):
                 pending_towns.append(i)  # read only if a later "the town" needs it
             continue

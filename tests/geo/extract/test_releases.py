@@ -267,10 +267,10 @@ def test_state_media_first_person_after_a_date(gz):
     assert {(e.actor, e.event_type) for e in es if e.place == "Saraqib"} == {("syrian_government", "shelling")}
 
 
-def test_a_dated_line_further_down_is_not_a_heading(gz):
-    # a guard: only a line ending in ':' or the first line heads what follows
+def test_a_dated_caption_dates_nothing_after_it(gz):
+    # a caption is neither a heading nor a date the narrative goes on with
     text = ("Russian jets struck Saraqib on Wednesday, activists said.\n"
-            "Smoke over Idlib on 3 March 2019\n"
+            "Photo: smoke over Idlib on 3 March 2019\n"
             "Regime artillery also shelled Kafr Nabl.")
     es = ev(text, gz, published="2019-10-10")
     assert {e.place: e.date for e in es}.get("Kafr Nabl") != "2019-03-03"
