@@ -171,6 +171,9 @@ _TARGET_PREP = re.compile(r"\b(?:against|on|at|targeting|of|with|to|toward|towar
                           r"held|controlled|positions)\s+(?:the\s+)?(?:[\w\-]+\s+)?$", re.I)
 
 
+#: "Fighters of the ", "units of ": the members of the actor that follows, not its target
+_MEMBERS_OF = re.compile(r"\b(?:fighters|militants|members|units|elements|soldiers|troops|forces|gunmen|"
+                         r"militiamen|jets|warplanes|aircraft|drones|helicopters)\s+of\s+(?:the\s+)?$", re.I)
 #: "on Thursday ", "in March ", "on 3 May ": a date before a subject, not a target
 _DATE_PREP = re.compile(r"\b(?:on|in|at|since)\s+(?:the\s+)?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|january|february|march|"
                         r"april|may|june|july|august|september|october|november|december|\d[\w]*)\s+$", re.I)
@@ -252,7 +255,8 @@ def actor_for(text: str, g_start: int, g_end: int, actors: list[ActorMention], l
             break
         if _VICTIM_GAP.search(gap):
             break  # "33 Turkish soldiers were killed in an air strike": the victims, not who struck
-        if _TARGET_PREP.search(text[max(0, a.start - 30):a.start]) and not _DATE_PREP.search(text[max(0, a.start - 30):a.start]):
+        lead = text[max(0, a.start - 30):a.start]
+        if _TARGET_PREP.search(lead) and not _DATE_PREP.search(lead) and not _MEMBERS_OF.search(lead):
             continue  # "against IS", "fighting the regime": an object, not the subject ("on Thursday our army": a date)
         if _SUPPORTER.search(text[max(0, a.start - 50):a.start]) and any(b.start < a.start and b.actor for b in before):
             continue  # "regime troops backed by heavy Russian air strikes stormed X": the troops stormed it

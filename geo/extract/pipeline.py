@@ -171,12 +171,13 @@ def _resolve_pronoun(sent: _Sent, a: ActorMention, history: list[tuple[int, str,
 _PRONOUN_WORD = re.compile(r"its|their|it|they|his|her", re.I)
 
 
-def _resolve_state_anaphors(sents: list[_Sent], lex: Lexicon) -> None:
+def _resolve_state_anaphors(sents: list[_Sent], lex: Lexicon, author: str | None = None) -> None:
     """"The army", "security forces", "troops" (``state_anaphor`` in actors.jsonl) name a state's
-    forces: the state named nearest before (in the sentence, else in the two sentences before),
-    else the state the article names most, else the home state. Only states whose own army the
-    reports show on the ground (``state`` in their profile) count: "Russian jets struck X as
-    the army advanced" is the Syrian army."""
+    forces: the author's when a state releases the article (SANA's "army units"), else the state
+    named nearest before (in the sentence, else in the two sentences before), else the state the
+    article names most, else the home state. Only states whose own army the reports show on the
+    ground (``state`` in their profile) count: "Russian jets struck X as the army advanced" is
+    the Syrian army."""
     states = {k for k, v in lex.profiles.items() if v.get("state")}
     home = next((k for k, v in lex.profiles.items() if v.get("home_state")), None)
     if not any(a.kind == "pronoun" and _alias_kind(lex, a.text) == "state_anaphor" for st in sents for a in st.actors):
@@ -190,7 +191,8 @@ def _resolve_state_anaphors(sents: list[_Sent], lex: Lexicon) -> None:
         for a in st.actors:
             if a.kind == "pronoun" and _alias_kind(lex, a.text) == "state_anaphor":
                 left = next((x.actor for x in reversed(out) if x.actor in states and x.kind in ("name", "adjective", "metonym")), None)
-                actor = left or (last[1] if last is not None and i - last[0] <= 2 else None) or default
+                actor = (author if author in states else None) or left \
+                    or (last[1] if last is not None and i - last[0] <= 2 else None) or default
                 if actor is None:
                     continue
                 a = ActorMention(a.start, a.end, a.text, actor, "name", a.air)
@@ -322,7 +324,7 @@ def extract(article: Any, gazetteer: Any | None = None, *, date_override: dt.dat
     heading = _heading_dates(split, ref, starts)
     sents = [_analyse(s, lex, heading[i] or ref, trig[i], i in need, found[i].actors, starts, author)
              for i, s in enumerate(split)]
-    _resolve_state_anaphors(sents, lex)
+    _resolve_state_anaphors(sents, lex, author)
     # pass 1: explicit actors of every event mention; the article's dominant strike actor
     counts: Counter[str] = Counter()
     for i, st in enumerate(sents):

@@ -274,3 +274,15 @@ def test_a_dated_caption_dates_nothing_after_it(gz):
             "Regime artillery also shelled Kafr Nabl.")
     es = ev(text, gz, published="2019-10-10")
     assert {e.place: e.date for e in es}.get("Kafr Nabl") != "2019-03-03"
+
+
+def test_army_defectors_are_not_the_army(gz):
+    es = ev("Fighters of the Free Syrian Army, a force made up largely of army defectors, attacked a checkpoint "
+            "on the outskirts of Douma on Tuesday night.", gz)
+    assert {e.actor for e in es} == {"rebels"}
+
+
+def test_another_army_unit_is_the_army(gz):
+    es = ev("Israeli jets struck Damascus airport on Saturday. On Sunday another army unit targeted terrorist "
+            "gatherings in the farms of Douma.", gz, source="SANA")
+    assert {e.actor for e in es if e.place == "Douma"} == {"syrian_government"}
