@@ -240,8 +240,6 @@ def _clear_queries(gz) -> None:
     admin = importlib.import_module("gazetteer.admin")
     for f in (nz.normalize, nz.name_key, nz.skeleton, nz._skel_token, admin.admin_mentions, admin.country_mentions):
         f.cache_clear()
-    for idx in gz.indexes:
-        idx._skel_cache.clear()
 
 
 def measure_speed(gz) -> dict:

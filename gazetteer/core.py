@@ -304,7 +304,8 @@ class Gazetteer:
         Parameters
         ----------
         places : bool
-            Also forget the place records the indexes hold (what :meth:`warm` loads).
+            Also forget the place records the indexes hold (what :meth:`warm` loads); without
+            it, only what depends on the names asked is forgotten.
 
         Examples
         --------
@@ -313,9 +314,8 @@ class Gazetteer:
         for cache in (self._result_cache, self._cand_cache, self._ctx_cache):
             with cache.lock:
                 cache.clear()
-        if places:
-            for idx in self.indexes:
-                idx.clear_caches()
+        for idx in self.indexes:
+            idx.clear_caches(places=places)
 
     def warm(self) -> Gazetteer:
         """Load what first lookups would otherwise read one by one: the places of the home

@@ -331,11 +331,12 @@ class PlaceIndex:
         self._forget()
         return len(pids)
 
-    def clear_caches(self) -> None:
-        """Forget the places and skeleton rows read so far."""
-        self._places.clear()
+    def clear_caches(self, places: bool = True) -> None:
+        """Forget the skeleton rows read so far and, with ``places``, the places too."""
         self._skel_cache.clear()
-        self._country_pids.clear()
+        if places:
+            self._places.clear()
+            self._country_pids.clear()
 
     _forget = clear_caches
 

@@ -95,7 +95,8 @@ def find_actors(text: str, lex: Lexicon, found: list[tuple[int, int, str, str]] 
         if any(m.start() < te and ts < m.end() for ts, te in taken):
             continue
         out.append(ActorMention(m.start(), m.end(), m.group(0), None, "pronoun"))
-    if "our" in text.lower() or "we " in text.lower():
+    low = text.lower()
+    if "our" in low or "we " in low:
         for m in _FIRST_PERSON.finditer(text):
             # "our army units": first person, whatever alias the force noun has
             clash = [a for a in out if m.start() < a.end and a.start < m.end()]
@@ -107,6 +108,7 @@ def find_actors(text: str, lex: Lexicon, found: list[tuple[int, int, str, str]] 
     return _join_names(text, out)
 
 
+_GENERIC_GAP = re.compile(r"[\s\-]*")
 #: "Turkish forces (TAF)": an acronym in brackets right after a name is part of it
 _ACRONYM = re.compile(r"\s*\([A-Z][\w\-/]{1,14}\)")
 #: "Militants of the Jabhat al-Nusra group": a generic attacker of a named group is the group
@@ -114,11 +116,18 @@ _OF_NAMED = re.compile(r"\s+of\s+(?:the\s+)?", re.I)
 
 
 def _join_names(text: str, mentions: list[ActorMention]) -> list[ActorMention]:
+    """Mentions that are one name: "ISIS gunmen", "Nusra terrorists" (a generic attacker right
+    after an actor), "Turkish forces (TAF)", "Militants of the Jabhat al-Nusra group"."""
     out: list[ActorMention] = []
     skip_to = -1
     for k, m in enumerate(mentions):
         if m.start < skip_to:
             continue  # inside a bracket joined to the name before it
+        prev = out[-1] if out else None
+        if m.actor == "unknown" and prev is not None and prev.actor and prev.actor != "unknown" \
+                and prev.kind in ("name", "adjective") and _GENERIC_GAP.fullmatch(text, prev.end, m.start):
+            out[-1] = ActorMention(prev.start, m.end, text[prev.start:m.end], prev.actor, "name", prev.air or m.air)
+            continue
         if m.actor and m.kind in ("name", "adjective"):
             am = _ACRONYM.match(text, m.end)
             if am is not None:
@@ -208,16 +217,6 @@ def actor_for(text: str, g_start: int, g_end: int, actors: list[ActorMention], l
     ('russia', 'agent')
     """
     real = [a for a in actors if a.kind != "source"]
-    # "ISIS gunmen", "regime gunmen": an actor right before a generic attacker names it
-    merged: list[ActorMention] = []
-    for a in real:
-        prev = merged[-1] if merged else None
-        if a.actor == "unknown" and prev is not None and prev.actor and prev.actor != "unknown" \
-                and prev.kind in ("name", "adjective") and re.fullmatch(r"[\s\-]*", text[prev.end:a.start]):
-            merged[-1] = ActorMention(prev.start, a.end, text[prev.start:a.end], prev.actor, "name", prev.air or a.air)
-            continue
-        merged.append(a)
-    real = merged
     # 1. overlapping the group or a modifier just before it
     for a in real:
         if a.start < g_end and g_start < a.end and a.kind != "pronoun" and a.actor:

@@ -321,7 +321,7 @@ def extract(article: Any, gazetteer: Any | None = None, *, date_override: dt.dat
     author = _actor_from_metadata(article, lex)  # whose release it is: who "our forces" are
     # a dated heading ("Aleppo province, Friday 2 May 2014:", a log's title) dates what follows it:
     # "today" there is that day, and an event line without a date of its own happened that day
-    heading = _heading_dates(split, ref, starts)
+    heading = _heading_dates(split, ref)
     sents = [_analyse(s, lex, heading[i] or ref, trig[i], i in need, found[i].actors, starts, author)
              for i, s in enumerate(split)]
     _resolve_state_anaphors(sents, lex, author)
@@ -640,7 +640,7 @@ _HEADING_WORDS = 16
 _NUMERIC_DATE = re.compile(r"\d")
 
 
-def _heading_dates(split: list[Sentence], ref: dt.date | None, starts: list[int]) -> list[dt.date | None]:
+def _heading_dates(split: list[Sentence], ref: dt.date | None) -> list[dt.date | None]:
     """By sentence, the date of the dated heading it stands under, if any.
 
     A heading is a line that ends with ':' ("Aleppo province, Friday 2 May 2014:"), or the title
