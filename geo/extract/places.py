@@ -594,7 +594,10 @@ def resolve_place(m: PlaceMention, gz: Any | None, lex: Lexicon, *, context: str
                     r = r2
             if r is not None and (getattr(r, "country_code", "SY") or "SY").upper() != "SY" and ctx \
                     and admin_mentions(ctx):
-                r = None  # "the Aleppo neighbourhoods of al-Midan and al-Sulaymaniyah": not the Iraqi city
+                # "the Aleppo neighbourhoods of al-Midan and al-Sulaymaniyah": not the Iraqi city. Here, not in
+                # the gazetteer: the mention's locator ("Hims city") then places it better than the
+                # governorate the gazetteer would fall back to (tried: sets B and E lose events)
+                r = None
         if cache is not None:
             cache[key] = r
     gov = lex.governorate(m.name)
