@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from geo.extract.lexicon import Lexicon
 
 __all__ = ["ActorMention", "find_actors", "actor_for", "blamed_actor", "release_actor", "count_words", "clause_break_re",
-           "device_used", "joint_actors"]
+           "device_used", "joint_actors", "speaker_actor"]
 
 
 @dataclass(frozen=True)
@@ -151,6 +151,29 @@ _FIRST_PERSON = re.compile(
 _AIR_FORCE = re.compile(r"air|aircraft|jets|warplanes|planes|helicopters|UAVs|drones", re.I)
 
 
+def speaker_actor(text: str, lex: Lexicon) -> str | None:
+    """The actor a reporting phrase names as its speaker ("The coalition said" -> us_coalition), if any.
+
+    Examples
+    --------
+    >>> from geo.extract.lexicon import load_lexicon
+    >>> speaker_actor("The coalition said", load_lexicon())
+    'us_coalition'
+    """
+    verbs = lex.extra.get("attribution_tail")
+    if verbs is None:
+        verbs = lex.extra["attribution_tail"] = re.compile(
+            r"\s+(?:" + "|".join(lex.cues.get("attribution_verbs", []) or ["said"]) + r")\b.*$", re.I | re.S)
+    core = re.sub(r"^(?:the|a|an)\s+", "", verbs.sub("", text.strip()), flags=re.I)
+    if not core:
+        return None
+    alias = lex.actor_aliases.get(re.sub(r"[\s\-]+", " ", core.replace("\u2019", "'")).lower()) or _lookup_loose(lex, core) \
+        or lex.actor_aliases.get(re.sub(r"[\s\-]+", " ", ("the " + core).replace("\u2019", "'")).lower())
+    if alias is None or not alias.actor or alias.actor == "unknown" or alias.kind not in ("name", "adjective", "metonym"):
+        return None
+    return alias.actor
+
+
 def _lookup_loose(lex: Lexicon, t: str):
     table = lex.extra.get("alias_norm")
     if table is None:
@@ -180,6 +203,7 @@ _TARGET_PREP = re.compile(r"\b(?:against|on|at|targeting|of|with|to|toward|towar
                           r"held|controlled|positions)\s+(?:the\s+)?(?:[\w\-]+\s+)?$", re.I)
 
 
+_FELL_TO = re.compile(r"\bf(?:e|a)ll(?:s|en)?\s+to$", re.I)
 #: "Fighters of the ", "units of ": the members of the actor that follows, not its target
 _MEMBERS_OF = re.compile(r"\b(?:fighters|militants|members|units|elements|soldiers|troops|forces|gunmen|"
                          r"militiamen|jets|warplanes|aircraft|drones|helicopters)\s+of\s+(?:the\s+)?$", re.I)
@@ -231,8 +255,10 @@ def actor_for(text: str, g_start: int, g_end: int, actors: list[ActorMention], l
                 and not (a.kind == "name" and len(before) > 1 and _SUPPORTER.search(text[max(0, a.start - 40):a.start])):
             if a.actor or a.kind == "pronoun":
                 return a, "modifier"
-    # 2. an agent after the group: "by the Russian air force"
+    # 2. an agent after the group: "by the Russian air force"; "fell to government forces"
     after = [a for a in real if a.start >= g_end and a.kind != "pronoun" and a.actor]
+    if after and _FELL_TO.search(text[g_start:g_end]) and re.fullmatch(r"\s*(?:the\s+)?", text[g_end:after[0].start]):
+        return after[0], "agent"
     if after:
         a = after[0]
         gap = text[g_end:a.start]
@@ -290,6 +316,15 @@ def _blame_after_re(lex: Lexicon) -> re.Pattern[str]:
     return rx
 
 
+def _blame_participle_re(lex: Lexicon) -> re.Pattern[str]:
+    """" blamed on the ", " attributed to ": a blame participle right after the event word."""
+    rx = lex.extra.get("blame_participle_re")
+    if rx is None:
+        rx = lex.extra["blame_participle_re"] = re.compile(
+            r"\s*,?\s*(?:(?:widely|largely|also)\s+)?" + _blame_verbs(lex) + r"\s+(?:on|to)\s+(?:the\s+)?", re.I)
+    return rx
+
+
 _BLAME_ON = re.compile(r"\b(?:on|to)\s+(?:the\s+)?$", re.I)
 
 
@@ -313,13 +348,16 @@ def blamed_actor(text: str, g_start: int, g_end: int, actors: list[ActorMention]
     for m in _blame_re(lex).finditer(head):
         pass
     if m is None or count_words(head[m.end():]) > 8:
-        # after it: "... killed in an air strike on their positions, which Ankara blamed on government forces"
+        # after it: "... killed in an air strike on their positions, which Ankara blamed on government
+        # forces"; "a drone strike blamed on the US-led coalition"
         after = _blame_after_re(lex)
         for a in actors:
             if a.start < g_end or not a.actor or a.kind == "pronoun":
                 continue
             gap = text[g_end:a.start]
             if count_words(gap) <= 25 and after.search(gap):
+                return a
+            if _blame_participle_re(lex).fullmatch(gap):
                 return a
         return None
     brk = clause_break_re(lex)

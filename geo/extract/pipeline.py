@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from geo.extract.actors import (SUPPORT_BY, ActorMention, actor_for, blamed_actor, clause_break_re, count_words, device_used, find_actors,
-                                joint_actors, release_actor)
+                                joint_actors, release_actor, speaker_actor)
 from geo.extract.assemble import Mention, merge_mentions
 from geo.extract.dates import _DATE_ALT as DATE_ALT
 from geo.extract.dates import DateMention, find_dates, infer_article_date
@@ -161,6 +161,12 @@ def _resolve_pronoun(sent: _Sent, a: ActorMention, history: list[tuple[int, str,
     left = [x for x in sent.actors if x.end <= a.start and x.actor and x.kind in ("name", "adjective", "metonym")]
     if left:
         return left[-1].actor
+    if lex is not None:
+        # "The coalition said it had conducted eight strikes": the speaker is an actor
+        speaker = next((sa for x in reversed(sent.actors) if x.end <= a.start and x.kind == "source"
+                        and (sa := speaker_actor(x.text, lex)) is not None), None)
+        if speaker is not None:
+            return speaker
     for sidx, actor, _agent in reversed(history):
         if idx - sidx > 2:
             break

@@ -433,14 +433,15 @@ def find_places(text: str, lex: Lexicon, gz: Any | None, masks: list[tuple[int, 
             pm.precision = max(pm.precision, 2)
         out.append(pm)
         prev = pm
-    _mark_locators(text, out, lex, P, group_spans)
+    _mark_locators(text, out, lex, P, group_spans, gz)
     _governorate_lists(text, out, lex)
     return out
 
 
 def _mark_locators(text: str, mentions: list[PlaceMention], lex: Lexicon, P: dict[str, re.Pattern[str]],
-                   group_spans: list[tuple[int, int]]) -> None:
-    """A governorate or city right after a list item is the list's context, not a place of its own."""
+                   group_spans: list[tuple[int, int]], gz: Any | None = None) -> None:
+    """A governorate or city right after a list item is the list's context, not a place of its own;
+    so is an area ("the villages of A, B and C in Jabal al-Zawiya") the gazetteer knows as one."""
     for i, cur in enumerate(mentions):
         if cur.extra.get("pre_locator") and i + 1 < len(mentions):
             cur.role = "locator"
@@ -475,7 +476,8 @@ def _mark_locators(text: str, mentions: list[PlaceMention], lex: Lexicon, P: dic
             continue  # "Hama, Idlib and Aleppo": a list of governorates, not a locator
         is_loc = (cur.governorate is not None or cur.precision >= 2 or cur.near
                   or (gov is not None and (plain_in or gap.strip() in ("", ",")))
-                  or re.search(r"\b(?:of|near|outside|around)\s*(?:the\s+)?$", gap))
+                  or re.search(r"\b(?:of|near|outside|around)\s*(?:the\s+)?$", gap)
+                  or (re.match(r"^\s*,?\s*in\s+(?:the\s+)?$", gap) and _is_area(cur.name, gz)))
         if not is_loc:
             continue
         # items of the same run that precede it take it as their context
@@ -487,6 +489,14 @@ def _mark_locators(text: str, mentions: list[PlaceMention], lex: Lexicon, P: dic
         while j >= 0 and mentions[j].role == "item" and mentions[j].list_id == run_list and mentions[j].locator is None:
             mentions[j].locator = cur
             j -= 1
+
+
+def _is_area(name: str, gz: Any | None) -> bool:
+    """Whether the gazetteer knows ``name`` in Syria as an area (a region, mountains, a plain)."""
+    from geo.extract.assemble import AREA_CODES
+
+    return any((getattr(p, "feature_code", None) or "") in AREA_CODES for p in _lookup(gz, name)
+               if (getattr(p, "country_code", "") or "").upper() == "SY") if gz is not None else False
 
 
 #: "opposite the Syrian border town of ", "across the border from ", "facing " right before a name

@@ -286,3 +286,33 @@ def test_another_army_unit_is_the_army(gz):
     es = ev("Israeli jets struck Damascus airport on Saturday. On Sunday another army unit targeted terrorist "
             "gatherings in the farms of Douma.", gz, source="SANA")
     assert {e.actor for e in es if e.place == "Douma"} == {"syrian_government"}
+
+
+# -- own probe sentences (written for these tests) ----------------------------------------------
+
+def test_a_town_that_fell_to_an_actor_was_taken_by_it(gz):
+    es = ev("The town of Kafr Nabudah fell to government forces on Sunday after weeks of fighting.", gz)
+    assert keys(es) == {("syrian_government", "ground_offensive", "Kafr Nabudah")}
+
+
+def test_pushing_towards_a_town_is_an_offensive(gz):
+    es = ev("Turkish troops pushed towards Tal Rifaat on Thursday.", gz)
+    assert keys(es) == {("turkey", "ground_offensive", "Tall Rif'at")}
+
+
+def test_a_strike_blamed_on_an_actor_is_its(gz):
+    es = ev("A drone strike blamed on the US-led coalition killed a commander near Idlib.", gz)
+    assert {(e.actor, e.event_type) for e in es} == {("us_coalition", "drone_strike")}
+
+
+def test_it_after_a_speaker_is_the_speaker(gz):
+    es = ev("Islamic State fighters shelled Aleppo on Monday. The coalition said it had carried out five strikes "
+            "near Raqqa.", gz)
+    assert {e.actor for e in es if e.place == "Ar Raqqah"} == {"us_coalition"}
+
+
+def test_unknown_villages_in_a_known_area_are_placed_in_the_area(real_gz):
+    es = ev("Government forces shelled the villages of Kansafra, Kafr Ouaid and Al-Bara in Jabal al-Zawiya.",
+            real_gz, published="2019-06-12")
+    # the two villages cities500 lacks stand at the area, not nowhere
+    assert {e.place_as_written for e in es} >= {"Kansafra", "Kafr Ouaid"}
