@@ -180,7 +180,8 @@ def _strip_leading(name: str, lex: Lexicon) -> tuple[str, int, str]:
     """Drop capitalised words that are not part of a place name ("Near Raqqa" -> "Raqqa")."""
     words = name.split()
     dropped = []
-    while words and (words[0].lower() in lex.not_places or words[0].lower() in ("near", "in", "on", "at", "the")):
+    while words and (words[0].lower() in lex.not_places or words[0].lower() in ("near", "in", "on", "at", "the")
+                     or _OWNER_HELD.fullmatch(words[0])):  # "Kurdish-held Tal Rifaat": its owner, not its name
         # keep multiword not_places ("Middle East") whole: handled by the caller
         dropped.append(words.pop(0))
         rest = " ".join(words)
@@ -193,6 +194,7 @@ def _strip_leading(name: str, lex: Lexicon) -> tuple[str, int, str]:
     return rest, off, " ".join(dropped)
 
 
+_OWNER_HELD = re.compile(r"[\w']+-(?:held|controlled|besieged|occupied|run|dominated)", re.I)
 _LEVEL_WORD_END = re.compile(r"\s+(?:Province|Governorate|Countryside)$")
 _POSSESSIVE = re.compile(r"'s\s+(?=[A-Z])")
 _OPEN_BRACKET = re.compile(r"\s*\(\s*")

@@ -316,3 +316,8 @@ def test_unknown_villages_in_a_known_area_are_placed_in_the_area(real_gz):
             real_gz, published="2019-06-12")
     # the two villages cities500 lacks stand at the area, not nowhere
     assert {e.place_as_written for e in es} >= {"Kansafra", "Kafr Ouaid"}
+
+
+def test_a_capitalised_owner_before_a_name_is_not_part_of_it(gz):
+    es = ev("Turkish artillery shelled Kurdish-held Tal Rifaat.", gz)
+    assert keys(es) == {("turkey", "shelling", "Tall Rif'at")}
