@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from geo.extract.lexicon import Lexicon
 
 __all__ = ["ActorMention", "find_actors", "actor_for", "blamed_actor", "release_actor", "count_words", "clause_break_re",
-           "device_used", "joint_actors", "speaker_actor"]
+           "device_used", "joint_actors", "speaker_actor", "alias_of"]
 
 
 @dataclass(frozen=True)
@@ -76,8 +76,7 @@ def find_actors(text: str, lex: Lexicon, found: list[tuple[int, int, str, str]] 
         if any(s < te and ts < e for ts, te in taken):
             continue
         taken.append((s, e))
-        key = re.sub(r"[\s\-]+", " ", t.replace("\u2019", "'")).lower()
-        alias = lex.actor_aliases.get(key) or _lookup_loose(lex, t)
+        alias = alias_of(t, lex)
         if alias is None:
             out.append(ActorMention(s, e, t, None, "source"))
             continue
@@ -167,11 +166,23 @@ def speaker_actor(text: str, lex: Lexicon) -> str | None:
     core = re.sub(r"^(?:the|a|an)\s+", "", verbs.sub("", text.strip()), flags=re.I)
     if not core:
         return None
-    alias = lex.actor_aliases.get(re.sub(r"[\s\-]+", " ", core.replace("\u2019", "'")).lower()) or _lookup_loose(lex, core) \
-        or lex.actor_aliases.get(re.sub(r"[\s\-]+", " ", ("the " + core).replace("\u2019", "'")).lower())
+    alias = alias_of(core, lex) or alias_of("the " + core, lex)
     if alias is None or not alias.actor or alias.actor == "unknown" or alias.kind not in ("name", "adjective", "metonym"):
         return None
     return alias.actor
+
+
+def alias_of(text: str, lex: Lexicon):
+    """The lexicon entry (:class:`~geo.extract.lexicon.ActorAlias`) of an alias as written, or None.
+
+    Examples
+    --------
+    >>> from geo.extract.lexicon import load_lexicon
+    >>> alias_of("the  army", load_lexicon()).kind
+    'state_anaphor'
+    """
+    key = re.sub(r"[\s\-]+", " ", text.replace("\u2019", "'")).lower()
+    return lex.actor_aliases.get(key) or _lookup_loose(lex, text)
 
 
 def _lookup_loose(lex: Lexicon, t: str):
@@ -203,6 +214,7 @@ _TARGET_PREP = re.compile(r"\b(?:against|on|at|targeting|of|with|to|toward|towar
                           r"held|controlled|positions)\s+(?:the\s+)?(?:[\w\-]+\s+)?$", re.I)
 
 
+#: "fell to ": the actor right after it took the place
 _FELL_TO = re.compile(r"\bf(?:e|a)ll(?:s|en)?\s+to$", re.I)
 #: "Fighters of the ", "units of ": the members of the actor that follows, not its target
 _MEMBERS_OF = re.compile(r"\b(?:fighters|militants|members|units|elements|soldiers|troops|forces|gunmen|"

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from geo.extract.actors import (SUPPORT_BY, ActorMention, actor_for, blamed_actor, clause_break_re, count_words, device_used, find_actors,
-                                joint_actors, release_actor, speaker_actor)
+                                alias_of, joint_actors, release_actor, speaker_actor)
 from geo.extract.assemble import Mention, merge_mentions
 from geo.extract.dates import _DATE_ALT as DATE_ALT
 from geo.extract.dates import DateMention, find_dates, infer_article_date
@@ -209,7 +209,7 @@ def _resolve_state_anaphors(sents: list[_Sent], lex: Lexicon, author: str | None
 
 
 def _alias_kind(lex: Lexicon, text: str) -> str | None:
-    alias = lex.actor_aliases.get(re.sub(r"[\s\-]+", " ", text.replace("\u2019", "'")).lower())
+    alias = alias_of(text, lex)
     return alias.kind if alias is not None else None
 
 

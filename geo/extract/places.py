@@ -23,6 +23,7 @@ from typing import Any, Protocol
 
 from gazetteer.admin import admin_mentions, direction_in
 from geo.extract.actors import ActorMention, count_words
+from geo.extract.assemble import AREA_CODES
 from geo.extract.fastre import prefixes, trie_regex
 from geo.extract.lexicon import Governorate, Lexicon
 
@@ -495,10 +496,10 @@ def _mark_locators(text: str, mentions: list[PlaceMention], lex: Lexicon, P: dic
 
 def _is_area(name: str, gz: Any | None) -> bool:
     """Whether the gazetteer knows ``name`` in Syria as an area (a region, mountains, a plain)."""
-    from geo.extract.assemble import AREA_CODES
-
-    return any((getattr(p, "feature_code", None) or "") in AREA_CODES for p in _lookup(gz, name)
-               if (getattr(p, "country_code", "") or "").upper() == "SY") if gz is not None else False
+    if gz is None:
+        return False
+    return any((getattr(p, "country_code", "") or "").upper() == "SY" and getattr(p, "feature_code", None) in AREA_CODES
+               for p in _lookup(gz, name))
 
 
 #: "opposite the Syrian border town of ", "across the border from ", "facing " right before a name
