@@ -93,6 +93,9 @@ def factuality(text: str, group: TriggerGroup, lex: Lexicon, *, is_question: boo
         if cat == "denial" and re.search(r"\b(?:but|however)\b", w[m.end():], re.I):
             continue
         return False, f"{cat}: {m.group(0)}"
+    neg = _negated_agent(clause)
+    if neg:
+        return False, f"negation: {neg}"
     # announced, not reported: "The offensive on Idlib is expected to begin next week"
     post = _post_trigger(lex)
     if post is not None:
@@ -113,6 +116,61 @@ def factuality(text: str, group: TriggerGroup, lex: Lexicon, *, is_question: boo
                              pre, re.I):
                 return False, "infinitive"
     return True, None
+
+
+#: A negative determiner opening a clause, or the clause a reporting verb governs ("said no ...").
+_NEG_SUBJECT = re.compile(r"(?:^\W*|[,.]\s+\W*|\b(?:and|or|that|said|says|stated|insisted|added|stressed)\s+)"
+                          r"((?:no|none of|neither|not a single|not one|not any)\s+)", re.I)
+#: Nouns that name who could act: a clause whose negated subject has one denies the act.
+_AGENT_NOUNS = frozenset(
+    "unit units aircraft plane planes jet jets warplane warplanes helicopter helicopters drone drones force forces "
+    "troop troops soldier soldiers army military coalition fighter fighters militant militants group groups faction "
+    "factions one party side artillery battery batteries vessel vessels ship ships navy personnel element elements "
+    "regime".split())
+_AUX = frozenset("has have had was were is are did does do will would been being ever yet not also".split())
+_PASSIVE_AUX = frozenset("was were is are been being".split())
+#: What a negated subject may do without denying the event: "No group has claimed the bombing",
+#: "No one saw the strike"; and what ends the subject: "No one was hurt when jets struck".
+_NOT_DENYING = frozenset("claimed claims claim admitted confirmed reported saw seen witnessed heard noticed knew "
+                         "commented said says responded survived escaped died".split())
+_SUBORDINATORS = frozenset("when after as because since where before until if although though whereas whose who "
+                           "which".split())
+_IRREGULAR_VERBS = frozenset("struck hit shot fired fought took seized made hurt led ran sent flew threw won lost "
+                             "began begun broke beat".split())
+
+
+def _negated_agent(clause: str) -> str | None:
+    """The negated subject that denies the event of ``clause`` (which ends at its trigger), if any.
+
+    "No unit of the Turkish Armed Forces has opened fire in ...", "the ministry said no Russian
+    aircraft struck ...": a negative determiner, a subject that names who could act, and only
+    auxiliaries before the event word or the subject's own verb. Not "No civilians were hurt in
+    the shelling" (a passive, and no agent), nor "No group has claimed the bombing".
+    """
+    ms = list(_NEG_SUBJECT.finditer(clause))
+    if not ms:
+        return None
+    m = ms[-1]
+    words = _WORD.findall(clause[m.end(1):])
+    agent = False
+    prev = ""
+    for w in words:
+        lw = w.lower()
+        if lw in _SUBORDINATORS:
+            return None
+        if lw in _AUX:
+            prev = lw
+            continue
+        verbish = lw in _IRREGULAR_VERBS or lw in _NOT_DENYING or (
+            len(lw) > 4 and lw.endswith("ed") and "-" not in lw and not w[0].isupper() and lw not in ("armed", "allied", "unmanned"))
+        if verbish:
+            if prev in _PASSIVE_AUX or lw in _NOT_DENYING or not agent:
+                return None
+            break
+        if lw in _AGENT_NOUNS:
+            agent = True
+        prev = lw
+    return m.group(1).strip().lower() if agent else None
 
 
 def _post_trigger(lex: Lexicon) -> tuple[re.Pattern[str], re.Pattern[str], int] | None:
