@@ -43,6 +43,7 @@ class Mention:
     date_how: str = "none"
     notes: list[str] = field(default_factory=list)
     feature_code: str | None = None
+    area: bool = False  # the wording names the area around the place ("the Afrin region")
 
 
 def event_id(article_id: str, actor: str, event_type: str, place: str, date: str | None) -> str:
@@ -104,7 +105,7 @@ def drop_area_contexts(mentions: list[Mention], km: float = 40.0) -> list[Mentio
     it when a finer mention of the same actor and type in that sentence lies within ``km``."""
     out = []
     for m in mentions:
-        if not m.place_fallback and m.geo_precision >= 2 and (m.feature_code in AREA_CODES or m.geo_precision == 3) and any(
+        if not m.place_fallback and m.geo_precision >= 2 and (m.feature_code in AREA_CODES or m.geo_precision == 3 or m.area) and any(
                 o is not m and o.sentence_index == m.sentence_index and o.actor == m.actor
                 and o.event_type == m.event_type and o.geo_precision < m.geo_precision
                 and not o.place_fallback and _km(o, m) <= km for o in mentions):

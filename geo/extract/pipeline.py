@@ -35,6 +35,11 @@ _ANAPHORIC_TOWN = re.compile(r"\b(?:the|that|this)\s+(?:besieged\s+|embattled\s+
 _DEFINITE = re.compile(r"\b(?:the|those|these|such|its|their|further|more|the latest)\s+(?:\w+\s+)?$", re.I)
 _CAPITALISED = re.compile(r"[A-Z]")
 _PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being|is|are)\s+(?:\w+ly\s+|also\s+)?$", re.I)
+#: "the operation", "these strikes": an event word that refers back to the event told before
+_ANAPHORIC_EVENT = re.compile(r"\b(?:the|this|that|these|those|such)\s+(?:same\s+|latest\s+|overnight\s+)?"
+                              r"(?:operations?|attacks?|strikes?|raids?|campaign|bombardments?|assault|sorties)\b", re.I)
+#: How many sentences back the event such a word refers to may be
+_ANAPHOR_REACH = 2
 _ANAPHORIC_PROVINCE = re.compile(r"\b(?:the|that|this)\s+(?:\w+\s+)?(?:province|governorate|countryside)\b", re.I)
 
 
@@ -76,6 +81,7 @@ class _Sent:
     article_starts: list[int]  # the candidate word starts of the article (see _sentence_starts)
     explicit: dict[int, tuple[ActorMention | None, str]] = field(default_factory=dict)
     joint: dict[int, list[ActorMention]] = field(default_factory=dict)  # co-actors: "Russian and Syrian jets"
+    facts: dict[int, tuple[bool, str | None]] = field(default_factory=dict)  # factuality by group
     _dates: list[DateMention] | None = None
 
     @property
@@ -357,6 +363,9 @@ def extract(article: Any, gazetteer: Any | None = None, *, date_override: dt.dat
             st.explicit[gi] = (a, how)
             st.joint[gi] = joint_actors(st.s.text, a, st.actors, how)
             prev_gi = gi
+            st.facts[gi] = factuality(st.s.text, g, lex, is_question=st.s.is_question)
+            if not st.facts[gi][0]:
+                continue  # "YPG terrorists preparing to attack our base" did not act: not the article's actor
             for x in ([a] if a is not None else []) + st.joint[gi]:
                 if x.actor and x.actor != "unknown":
                     counts[x.actor] += 2 if i == 0 else 1
@@ -370,6 +379,8 @@ def extract(article: Any, gazetteer: Any | None = None, *, date_override: dt.dat
                              if a_m is not None and (a := a_m.actor) in (a1, a2)), a1)
     # pass 2: events
     history: list[tuple[int, str, bool]] = []  # (sentence, actor, was an event agent)
+    # by actor, (sentence, type) of its last factual event of a specific type: what "the operation" was
+    last_type: dict[str, tuple[int, str]] = {}
     carry = _DateCarry(sents)  # the date told last: (sentence, paragraph, date)
     mentions: list[Mention] = []
     rejected: list[dict[str, Any]] = []
@@ -438,9 +449,12 @@ def extract(article: Any, gazetteer: Any | None = None, *, date_override: dt.dat
                 actor, how = (alt, "coref_dominant") if alt else ("unknown", "unknown")
             # an instrument naming aircraft makes a generic word an air strike
             group_actors[gi] = (actor, how, air)
-        # record actors for later coreference
+        # record actors for later coreference; not the subject of an aim ("bases of the YPG, which
+        # are used to attack our people"): it did not act
         for gi, (actor, how, _air) in group_actors.items():
             if actor and actor != "unknown" and how in ("modifier", "agent", "subject"):
+                if st.facts[gi][1] == "infinitive":
+                    continue
                 history.append((i, actor, True))
                 history.extend((i, x.actor, True) for x in st.joint.get(gi, []) if x.actor != "unknown")
         for a in st.actors:
@@ -529,9 +543,11 @@ def extract(article: Any, gazetteer: Any | None = None, *, date_override: dt.dat
             if gi not in group_actors:
                 continue
             actor, how, air = group_actors[gi]
+            ok, reason = st.facts[gi]
             if not by_group[gi]:
+                if ok and actor:  # no place, so no event; but "the operation" may refer back to it
+                    _note_type(last_type, i, actor, group_types(t, g, actor, air, lex))
                 continue  # no place: no event (and nothing to reject)
-            ok, reason = factuality(t, g, lex, is_question=s.is_question)
             dm = dates_by_group.get(gi)
             if dm is not None and dm.future:
                 ok, reason = False, "future date"
@@ -540,6 +556,11 @@ def extract(article: Any, gazetteer: Any | None = None, *, date_override: dt.dat
                                  "reason": reason or ("no actor" if actor is None else "")})
                 continue
             etypes = group_types(t, g, actor, air, lex)
+            prev = last_type.get(actor)
+            if prev is not None and i - prev[0] <= _ANAPHOR_REACH and not any(e in _SPECIFIC for e in etypes) \
+                    and _ANAPHORIC_EVENT.search(t, 0, g.end):
+                etypes = [prev[1]]  # "The air operation was carried out ... In the operation, depots were destroyed"
+            _note_type(last_type, i, actor, etypes)
             # the date: its own expression, the report's date, the narrative's, the article's
             date_how = "explicit"
             last_date = carry.get() if dm is None or dm.anaphoric else None
@@ -596,7 +617,7 @@ def extract(article: Any, gazetteer: Any | None = None, *, date_override: dt.dat
                     country_code=rp.country_code, geo_precision=rp.precision, date=date,
                     date_precision=dprec, evidence=t, reported_by=src, target=target, actor_how=how,
                     specific_type=etype in _SPECIFIC, sentence_index=i, place_fallback=rp.fallback,
-                    date_how=date_how, feature_code=rp.feature_code,
+                    date_how=date_how, feature_code=rp.feature_code, area=bool(p.extra.get("area")),
                 ))
             # joint actors ("Russian and Syrian warplanes struck X"): one event each, at the same places
             for co in st.joint.get(gi, []) if how in ("modifier", "agent", "subject") else []:
@@ -610,6 +631,13 @@ def extract(article: Any, gazetteer: Any | None = None, *, date_override: dt.dat
                             url=getattr(article, "url", None), source=getattr(article, "source", None),
                             published=published, published_inferred=inferred)
     return ExtractionResult(events, unresolved, ref, inferred, mentions, rejected)
+
+
+def _note_type(last_type: dict[str, tuple[int, str]], i: int, actor: str, etypes: list[str]) -> None:
+    """Remember the specific type of ``actor``'s event in sentence ``i``, for a later "the operation"."""
+    spec = [e for e in etypes if e in _SPECIFIC]
+    if len(spec) == 1:
+        last_type[actor] = (i, spec[0])
 
 
 def _abroad(text: str, p: PlaceMention, lex: Lexicon) -> str | None:

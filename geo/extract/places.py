@@ -421,6 +421,9 @@ def find_places(text: str, lex: Lexicon, gz: Any | None, masks: list[tuple[int, 
             continue
         if is_gov_level and gov is not None:
             precision = 3
+        around_town = precision == 3 and gov is None
+        if around_town:
+            precision = 2  # "the region of Kobani", "the Jisr al-Shughur countryside": around a town, not a governorate
         new_list = not (cont is not None and prev is not None)
         if new_list:
             list_id += 1
@@ -428,6 +431,8 @@ def find_places(text: str, lex: Lexicon, gz: Any | None, masks: list[tuple[int, 
                           near=bool(near_m), list_id=list_id, feature=feature)
         if suf_m:
             pm.end = e + suf_m.end()
+        if around_town:
+            pm.extra["area"] = True
         pre = P["pre_locator"].match(text, pm.end)
         if pre:
             pm.extra["pre_locator"] = True  # "the Damascus districts of Bab Touma": Damascus is the context  # "Homs province", "Sha'ar gas field": the list goes on after the suffix
