@@ -33,18 +33,20 @@ EARLIEST_YEAR = 2011
 
 _MON = r"(?P<{n}>January|February|March|April|May|June|July|August|September|October|November|December|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)"
 _WD_FULL = r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
+#: Before a day of month, a weekday may be abbreviated ("Wed 18 Nov", "Fri. 2 May")
+_WD_ABBR = _WD_FULL + r"|(?:Mon|Tues?|Wed|Thu(?:rs?)?|Fri|Sat|Sun)\.?"
 _DAY = r"(?P<{n}>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?P<{n}>(?:19|20)\d\d)"
 _WDP = rf"(?:(?P<wd>{_WD_FULL}),?\s+(?:the\s+)?)?"
 
 _PATTERNS: list[tuple[str, str]] = [
     ("iso", r"(?P<iy>(?:19|20)\d\d)-(?P<im>[01]\d)-(?P<id>[0-3]\d)(?![\d])"),
-    # "16/07/2019", "16.07.2019": day, month, year, as monitors and ministries write them
-    ("dmy_num", r"(?<![\d/.])(?P<nd>[0-3]?\d)[/.](?P<nm>[01]?\d)[/.](?P<ny>(?:19|20)\d\d)(?![\d/])"),
+    # "16/07/2019", "16.07.2019", "16-07-2019": day, month, year, as monitors and ministries write them
+    ("dmy_num", r"(?<![\d/.\-])(?P<nd>[0-3]?\d)(?P<sep>[/.\-])(?P<nm>[01]?\d)(?P=sep)(?P<ny>(?:19|20)\d\d)(?![\d/\-])"),
     ("mdy", _WDP + _MON.format(n="m1") + r"\s+" + _DAY.format(n="d1") + r"(?:,\s*|\s+)" + _YEAR.format(n="y1")),
     ("dmy", _WDP.replace("wd>", "wd2>") + _DAY.format(n="d2") + r"(?:\s+of)?\s+" + _MON.format(n="m2") + r",?\s+" + _YEAR.format(n="y2")),
-    ("md", r"(?:(?P<wd3>" + _WD_FULL + r"),?\s+(?:the\s+)?)?" + _MON.format(n="m3") + r"\s+" + _DAY.format(n="d3") + r"(?![\d:])(?!\s*(?:km|kilomet|mile|people|civilians|%))"),
-    ("dm", r"(?:(?P<wd4>" + _WD_FULL + r"),?\s+(?:the\s+)?)?" + _DAY.format(n="d4") + r"(?:\s+of)?\s+" + _MON.format(n="m4") + r"\b"),
+    ("md", r"(?:(?P<wd3>" + _WD_ABBR + r"),?\s+(?:the\s+)?)?" + _MON.format(n="m3") + r"\s+" + _DAY.format(n="d3") + r"(?![\d:])(?!\s*(?:km|kilomet|mile|people|civilians|%))"),
+    ("dm", r"(?:(?P<wd4>" + _WD_ABBR + r"),?\s+(?:the\s+)?)?" + _DAY.format(n="d4") + r"(?:\s+of)?\s+" + _MON.format(n="m4") + r"\b"),
     ("my", r"(?:in\s+|early\s+|late\s+|mid-?)" + _MON.format(n="m5") + r",?\s+" + _YEAR.format(n="y5")),
     ("m", r"(?:in|since|during|throughout|early|late|mid-?|by|until)\s+(?:early\s+|late\s+|mid-?)?" + _MON.format(n="m6") + r"(?![\w])(?!\s+\d)"),
     ("y", r"(?:in|since|during|throughout|by|until)\s+(?:early\s+|late\s+|mid-?)?" + _YEAR.format(n="y7") + r"(?![\d\-/])"),
@@ -176,6 +178,11 @@ def resolve_weekday(weekday: int, ref: dt.date, *, strictly_before: bool = False
     return ref - dt.timedelta(days=delta)
 
 
+def _weekday(name: str) -> int:
+    """0 for "Monday", "Mon" or "Mon.", ... 6 for Sunday."""
+    return WEEKDAYS[name.lower().rstrip(".")[:3]]
+
+
 def _year_for(month: int, day: int, ref: dt.date | None) -> dt.date | None:
     if ref is None:
         return None
@@ -219,9 +226,15 @@ def _resolve(m: re.Match[str], ref: dt.date | None) -> tuple[dt.date | None, str
         month, dayn = _month(mon), int(day)
         if ref is not None:
             d = _year_for(month, dayn, ref)
+            if wd and d is not None and d.weekday() != _weekday(wd):
+                # "Wed 18 Nov": the weekday picks the year, the nearest to the reference that agrees
+                agree = [x for y in (ref.year - 1, ref.year, ref.year + 1)
+                         if (x := _safe_date(y, month, dayn)) is not None and x.weekday() == _weekday(wd)]
+                if agree:
+                    d = min(agree, key=lambda x: abs((x - ref).days))
             return d, ("day" if d else "unknown"), False
         if wd:
-            y = _year_from_weekday(month, dayn, WEEKDAYS[wd.lower()])
+            y = _year_from_weekday(month, dayn, _weekday(wd))
             if y:
                 return _safe_date(y, month, dayn), "day", False
         return None, "unknown", False

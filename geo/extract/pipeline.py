@@ -426,7 +426,11 @@ def extract(article: Any, gazetteer: Any | None = None, *, date_override: dt.dat
             if actor is None and g.unattributed and not device_used(t, g.start, lex):
                 actor, how = "unknown", "unknown"  # "a car bomb exploded in X": no one named, no one guessed
             if actor is None and g.coref != "none":
-                actor = _recent_agent(history, i)
+                # "First Russian airstrikes reported; strikes on A and B killed 36": the actor of an
+                # earlier event of the sentence, when this one is the same kind or a generic word
+                actor = _sentence_agent(st, gi, group_actors)
+                if actor is None:
+                    actor = _recent_agent(history, i)
                 how = "coref_local" if actor else "none"
                 if actor is None:
                     # a strike release: "Near Raqqa, three strikes engaged an ISIS tactical unit"
@@ -631,6 +635,26 @@ def extract(article: Any, gazetteer: Any | None = None, *, date_override: dt.dat
                             url=getattr(article, "url", None), source=getattr(article, "source", None),
                             published=published, published_inferred=inferred)
     return ExtractionResult(events, unresolved, ref, inferred, mentions, rejected)
+
+
+_GENERIC_TYPES = frozenset({"strike", "attack", "bombing"})
+_CONTRAST = re.compile(r"\b(?:while|whereas|but|although|though|meanwhile|however|as)\b", re.I)
+
+
+def _sentence_agent(st: _Sent, gi: int, group_actors: dict[int, tuple[str | None, str, bool]]) -> str | None:
+    """The named actor of the nearest earlier event group of the sentence that group ``gi`` may
+    refer back to: one of the same type, or any when ``gi`` is a generic word ("strikes")."""
+    mine = {t.type for t in st.groups[gi].triggers}
+    for gj in range(gi - 1, -1, -1):
+        got = group_actors.get(gj)
+        if got is None or got[0] in (None, "unknown") or got[1] not in ("modifier", "agent", "subject"):
+            continue
+        if _CONTRAST.search(st.s.text, st.groups[gj].end, st.groups[gi].start):
+            return None  # "Regime forces shelled A, while fighters of X fired rockets at B": someone else
+        if mine <= _GENERIC_TYPES or mine & {t.type for t in st.groups[gj].triggers}:
+            return got[0]
+        return None
+    return None
 
 
 def _note_type(last_type: dict[str, tuple[int, str]], i: int, actor: str, etypes: list[str]) -> None:
