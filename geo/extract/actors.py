@@ -451,7 +451,12 @@ _FORCE_WORD = re.compile(r"\b(?:fighters|forces|troops|soldiers|militias?|militi
                          r"division|regiment|corps)\b", re.I)
 
 
-def joint_actors(text: str, a: ActorMention | None, actors: list[ActorMention], how: str) -> list[ActorMention]:
+#: "Syrian and Russian warplanes": a word that names an actor only with the head noun it shares
+_SHARED_HEAD = re.compile(r"\b([A-Z][\w\-]+)\s*(?:,\s*(?:and\s+)?|and\s+|&\s+)$")
+
+
+def joint_actors(text: str, a: ActorMention | None, actors: list[ActorMention], how: str,
+                 lex: Lexicon | None = None) -> list[ActorMention]:
     """Actors coordinated with the actor ``a`` of an event: "Russian and Syrian warplanes",
     "Hezbollah and government forces", "Turkish troops and allied Syrian rebels".
 
@@ -486,6 +491,12 @@ def joint_actors(text: str, a: ActorMention | None, actors: list[ActorMention], 
         if x.actor and x.actor != a.actor and x.actor not in {o.actor for o in out}:
             out.append(ActorMention(x.start, x.end, x.text, x.actor, x.kind, x.air or (x.kind == "adjective" and a.air)))
         cur, j = x, j - 1
+    # "Syrian and Russian warplanes": "Syrian warplanes" is an alias although "Syrian" is none
+    m = _SHARED_HEAD.search(text, max(0, a.start - 40), a.start) if lex is not None and not out and " " in a.text else None
+    if m is not None and not any(x.end > m.start(1) and x.start < m.end(1) for x in real):
+        entry = alias_of(f"{m.group(1)} {a.text.split()[-1]}", lex)
+        if entry is not None and getattr(entry, "actor", None) and entry.actor != a.actor:
+            out.append(ActorMention(m.start(1), m.end(1), m.group(1), entry.actor, "name", bool(getattr(entry, "air", False))))
     # to the right: "<a> and B" (B before the event word, or in the agent phrase), "<a> backed by B"
     j, cur = i + 1, a
     while j < len(real):

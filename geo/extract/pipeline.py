@@ -361,7 +361,7 @@ def extract(article: Any, gazetteer: Any | None = None, *, date_override: dt.dat
                         and not _PASSIVE_BEFORE.search(st.s.text[max(0, g.start - 30):g.start]):
                     a, how = pa, phow
             st.explicit[gi] = (a, how)
-            st.joint[gi] = joint_actors(st.s.text, a, st.actors, how)
+            st.joint[gi] = joint_actors(st.s.text, a, st.actors, how, lex)
             prev_gi = gi
             st.facts[gi] = factuality(st.s.text, g, lex, is_question=st.s.is_question)
             if not st.facts[gi][0]:

@@ -370,6 +370,7 @@ def find_places(text: str, lex: Lexicon, gz: Any | None, masks: list[tuple[int, 
         precision = 1
         as_written = name
         feature = None
+        area_name = None
         is_gov_level = False
         strong = False
         if noun_m:
@@ -396,6 +397,8 @@ def find_places(text: str, lex: Lexicon, gz: Any | None, masks: list[tuple[int, 
             else:
                 precision = max(precision, p)
                 as_written = text[s:e + suf_m.end()].strip()
+                if p == 2 and suf in _AREA_SUFFIXES:
+                    area_name = as_written  # "the Yarmouk basin": the gazetteer may know the area by that name
         if dir_m and not noun_m and gov and not (suf_m and suf_m.group("suf").strip().lower() == "city"):
             # "southern Idlib", "the northern Hama countryside"
             is_gov_level = True
@@ -433,6 +436,8 @@ def find_places(text: str, lex: Lexicon, gz: Any | None, masks: list[tuple[int, 
             pm.end = e + suf_m.end()
         if around_town:
             pm.extra["area"] = True
+        if area_name:
+            pm.extra["area_name"] = area_name
         pre = P["pre_locator"].match(text, pm.end)
         if pre:
             pm.extra["pre_locator"] = True  # "the Damascus districts of Bab Touma": Damascus is the context  # "Homs province", "Sha'ar gas field": the list goes on after the suffix
@@ -562,6 +567,10 @@ def _geocode(gz: Any, name: str, context: str | None, near: list[tuple[float, fl
     return r
 
 
+#: Name suffixes of natural areas: "X valley" may be an area the gazetteer knows by that name
+_AREA_SUFFIXES = frozenset({"basin", "valley", "plain", "plains", "mountains", "hills", "desert"})
+
+
 def resolve_place(m: PlaceMention, gz: Any | None, lex: Lexicon, *, context: str | None = None,
                   near: list[tuple[float, float]] | None = None, cache: dict | None = None,
                   country: str = "SY") -> ResolvedPlace | None:
@@ -593,16 +602,21 @@ def resolve_place(m: PlaceMention, gz: Any | None, lex: Lexicon, *, context: str
     if context:
         ctx_parts.append(context)
     ctx = ". ".join(ctx_parts) or None
-    key = (m.name, m.feature, ctx, tuple(near or ()))
+    key = (m.name, m.feature, m.extra.get("area_name"), ctx, tuple(near or ()))
     if cache is not None and key in cache:
         r = cache[key]
     else:
         r = None
         if gz is not None:
+            if m.extra.get("area_name"):
+                r = _geocode(gz, m.extra["area_name"], ctx, near, "SY")
+                if r is not None and (getattr(r, "feature_code", None) not in AREA_CODES
+                                      or getattr(r, "feature_code", None) == "ADM1" or getattr(r, "note", None)):
+                    r = None  # "the Yarmouk basin" is the basin when the gazetteer knows it, else read "Yarmouk"
             names = [m.name + " " + m.feature] if m.feature else []
             names.append(m.name)
             names += m.extra.get("aliases", [])
-            for nm in names:
+            for nm in names if r is None else ():
                 r = _geocode(gz, nm, ctx, near, "SY")
                 if r is not None:
                     break
