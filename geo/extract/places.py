@@ -513,7 +513,8 @@ def _is_area(name: str, gz: Any | None) -> bool:
 
 
 #: "opposite the Syrian border town of ", "across the border from ", "facing " right before a name
-_REFERENCE_BEFORE = re.compile(r"\b(?:opposite|across\s+(?:the\s+(?:border|river|Euphrates|frontier)\s+)?from|facing)\s+"
+_REFERENCE_BEFORE = re.compile(r"\b(?:opposite|across\s+(?:the\s+(?:border|river|Euphrates|frontier)\s+)?from|facing|"
+                               r"(?:strongholds?|enclaves?|pockets?|corridor)\s+between)\s+"
                                r"(?:the\s+)?(?:[\w\-]+\s+){0,4}?(?:of\s+)?$", re.I)
 #: "north of ", "south-east of the " right before a name: a bearing from it, not the place itself
 _RELATIVE_BEFORE = re.compile(r"\b(?:north|south|east|west)(?:-?(?:east|west))?\s+of\s+(?:the\s+)?$", re.I)
