@@ -38,6 +38,7 @@ from gazetteer.normalize import (
     parse_name,
     rules,
     skeleton,
+    soft_key,
     strip_attached_article,
 )
 from gazetteer.place import Place
@@ -50,7 +51,7 @@ __all__ = ["Gazetteer", "Resolution", "default_gazetteer", "CODE_VERSION", "MAX_
 COUNTRIES_ENV = "STRIKEMAP_GAZETTEER_COUNTRIES"
 
 #: Bump when matching or ranking rules change (part of :attr:`Gazetteer.version`).
-CODE_VERSION = "gazetteer-1.1"
+CODE_VERSION = "gazetteer-1.2"
 #: Longer names are refused (no place name is this long).
 MAX_NAME_LENGTH = 200
 
@@ -205,6 +206,21 @@ _FOCUS_ABROAD = ("SY", *sorted(NEIGHBOURS))
 
 #: A variant (skeleton) match at least this good counts as a firm hit: no fuzzy search after it.
 FIRM_VARIANT_QUALITY = 0.8
+
+
+#: The quality of a variant that spells the same word ("shajara", "shajarah": one :func:`soft_key`):
+#: below a secondary exact name (0.97), above every look-alike (at most 0.85).
+SAME_WORD_QUALITY = 0.95
+
+
+def _variant_quality(key: str, matched: str, soft: str) -> float | None:
+    """How well ``matched`` (a key with the skeleton of ``key``) spells ``key``; None: not at all."""
+    from rapidfuzz import fuzz
+
+    if soft_key(matched) == soft:
+        return SAME_WORD_QUALITY
+    ratio = fuzz.ratio(key, matched)
+    return None if ratio < _MIN_VARIANT_RATIO else 0.65 + 0.20 * ratio / 100.0
 
 
 def _firm(c: Candidate) -> bool:
@@ -408,8 +424,6 @@ class Gazetteer:
         is not home, or when no place at home is spelled as close.
         """
         def compute() -> _Hits:
-            from rapidfuzz import fuzz
-
             found: dict[tuple, Candidate] = {}
             far: list[tuple[float, int, int]] = []
 
@@ -437,24 +451,26 @@ class Gazetteer:
                 if home and any(c.place.country_code == home and c.how == "exact" for c in found.values()):
                     skel = ""  # an exact hit at home: look-alikes would only lose to it
                 if len(skel) >= 2:
-                    ratios: dict[str, float] = {}
+                    quals: dict[str, float | None] = {}
+                    soft = soft_key(k)
                     for i, idx in enumerate(self.indexes):
                         near_pids = idx.country_pids(near_ccs) if near_ccs else None
                         keep: list[tuple[int, float]] = []
                         for matched, pid, _ in idx.skeleton_keys(skel):
                             if matched == k:
                                 continue
-                            ratio = ratios.get(matched)
-                            if ratio is None:
-                                ratio = ratios[matched] = fuzz.ratio(k, matched)
-                            if ratio < _MIN_VARIANT_RATIO:  # the same skeleton, hardly the same name
+                            if matched in quals:
+                                q = quals[matched]
+                            else:
+                                q = quals[matched] = _variant_quality(k, matched, soft)
+                            if q is None:  # the same skeleton, hardly the same name
                                 continue
                             if near_pids is None or pid in near_pids:
-                                keep.append((pid, ratio))
+                                keep.append((pid, q - penalty))
                             else:
-                                far.append((0.65 + 0.20 * ratio / 100.0 - penalty, i, pid))
-                        for p, (_, ratio) in zip(idx.places([pid for pid, _ in keep]), keep):
-                            add(p, 0.65 + 0.20 * ratio / 100.0 - penalty, "variant")
+                                far.append((q - penalty, i, pid))
+                        for p, (_, q) in zip(idx.places([pid for pid, _ in keep]), keep):
+                            add(p, q, "variant")
                 if found or far:
                     break
             far.sort(key=lambda t: -t[0])

@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Any
 
 __all__ = [
+    "soft_key",
     "Rules",
     "ParsedName",
     "rules",
@@ -366,6 +367,33 @@ def skeleton(key: str) -> str:
         return ""
     r = rules()
     return "".join(_skel_token(t, r) for t in key.split(" "))
+
+
+#: What a spelling of the same word may vary by, within its vowels and endings: a final
+#: -ah/-eh/-a, doubled letters, ee/i, ou/oo/u, ei/ey/ay, a glottal stop or an ʿayn mark.
+_SOFT_RULES = tuple((re.compile(p), r) for p, r in (
+    (r"['`\u2019\u02bf\u02be]", ""), (r"ee|ie\b", "i"), (r"ou|oo", "u"), (r"([a-z])\1", r"\1"),
+    (r"(?:ah|eh|ih|a|e)\b", "a"), (r"e[iy]|ai", "ay"), (r"iy", "i"), (r"uw", "u"),
+))
+
+
+def soft_key(key: str) -> str:
+    """A :func:`name_key` with the spelling of its vowels and endings unified: two keys with the
+    same soft key spell the same word ("ash shajara", "ash shajarah"), unlike a mere consonant
+    :func:`skeleton` match ("tall" and "tell" are one, "halab" and "hilbah" too).
+
+    Examples
+    --------
+    >>> soft_key("ash shajarah") == soft_key("ash shajara")
+    True
+    >>> soft_key("latamneh") == soft_key("latamna")
+    True
+    >>> soft_key("kafr zita") == soft_key("kafr zeta")
+    False
+    """
+    for pat, rep in _SOFT_RULES:
+        key = pat.sub(rep, key)
+    return key
 
 
 def index_keys(name: str) -> tuple[str, str]:

@@ -35,6 +35,8 @@ _ANAPHORIC_TOWN = re.compile(r"\b(?:the|that|this)\s+(?:besieged\s+|embattled\s+
 _DEFINITE = re.compile(r"\b(?:the|those|these|such|its|their|further|more|the latest)\s+(?:\w+\s+)?$", re.I)
 _CAPITALISED = re.compile(r"[A-Z]")
 _PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being|is|are)\s+(?:\w+ly\s+|also\s+)?$", re.I)
+#: A dateline: the city a report was filed from, in capitals, and the outlet ("BEIRUT (Reuters) - ")
+_DATELINE = re.compile(r"\s*[A-Z][A-Z'.\-]+(?:[ ,]+[A-Z][A-Za-z'.\-]+){0,3}\s*(?:\([^()]{1,60}\))?\s*[-\u2013\u2014:]\s+")
 #: "the operation", "these strikes": an event word that refers back to the event told before
 _ANAPHORIC_EVENT = re.compile(r"\b(?:the|this|that|these|those|such)\s+(?:same\s+|latest\s+|overnight\s+)?"
                               r"(?:operations?|attacks?|strikes?|raids?|campaign|bombardments?|assault|sorties)\b", re.I)
@@ -397,7 +399,10 @@ def extract(article: Any, gazetteer: Any | None = None, *, date_override: dt.dat
         t = s.text
         govs_here = [lex.governorate(g[2]) for g in found[i].governorates]
         govs_here = [g for g in govs_here if g is not None]
-        context = t
+        dl = _DATELINE.match(t) if i == 0 or sents[i - 1].s.paragraph != s.paragraph else None
+        # where the report was filed ("AMMAN (Jordan Valley Courier) -", "GAZIANTEP, Turkey -") says
+        # nothing about where the places are: a foreign country it names is not the places' country
+        context = t[dl.end():] if dl and _FOREIGN_COUNTRY(lex).search(dl.group(0)) else t
         if not govs_here and last_gov and _may_contain(t, _PROVINCE_WORDS):
             am = _ANAPHORIC_PROVINCE.search(t)
             if am is not None:
@@ -677,6 +682,16 @@ def _abroad(text: str, p: PlaceMention, lex: Lexicon) -> str | None:
         return None
     code = _countries(lex)[1].get(re.sub(r"\s+", " ", m.group("c").lower()))
     return code if code != "SY" else None
+
+
+def _FOREIGN_COUNTRY(lex: Lexicon) -> re.Pattern[str]:  # noqa: N802 - a compiled constant of the lexicon
+    """A regex of the foreign country names of ``places.json``."""
+    rx = lex.extra.get("foreign_country_re")
+    if rx is None:
+        names = [k for k, v in lex.places.get("foreign_countries", {}).items() if not k.startswith("_") and v != "SY"]
+        rx = lex.extra["foreign_country_re"] = re.compile(
+            r"\b(?:" + "|".join(re.escape(k) for k in sorted(names, key=len, reverse=True)) + r")\b")
+    return rx
 
 
 def _countries(lex: Lexicon) -> tuple[str, dict[str, str]]:

@@ -226,3 +226,10 @@ def test_warm_loads_home_places_and_changes_no_answer():
     gz.warm()
     assert {p.country_code for p in gz.indexes[0]._places.values()} == {"SY"}  # Egypt is not near Syria
     assert gz.geocode("Kafr Zeta").as_dict() == before
+
+
+def test_the_same_word_spelt_otherwise_at_home_beats_an_exact_name_next_door(gz):
+    # "Ash Shajara" is an exact name of a Jordanian village and a spelling of the Syrian Ash Shajarah
+    r = gz.geocode("Ash Shajara")
+    assert (r.country_code, r.admin1) == ("SY", "Daraa")
+    assert any(c["country_code"] == "JO" for c in r.candidates)

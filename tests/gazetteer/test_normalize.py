@@ -82,3 +82,16 @@ def test_user_rules_extend_the_packaged_ones(tmp_path, monkeypatch):
         monkeypatch.delenv("STRIKEMAP_DATA_DIR")
         nz.rules.cache_clear()
         nz.normalize.cache_clear(), nz.name_key.cache_clear(), nz.skeleton.cache_clear(), nz._skel_token.cache_clear()
+
+
+@pytest.mark.parametrize("a,b,same", [
+    ("ash shajarah", "ash shajara", True),      # a final -ah
+    ("latamneh", "latamna", True),              # -eh / -a
+    ("saraqeeb", "saraqib", True),              # ee / i
+    ("tallbisah", "talbisa", True),             # a doubled letter
+    ("douma", "duma", True),                    # ou / u
+    ("kafr zita", "kafr zeta", False),          # another vowel: only a skeleton match
+    ("halab", "hilbah", False),
+])
+def test_soft_key_unifies_spellings_of_one_word(a, b, same):
+    assert (nz.soft_key(a) == nz.soft_key(b)) is same
