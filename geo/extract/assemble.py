@@ -129,7 +129,7 @@ def _near_before(day: str | None, ref: str | None, days: int = 7) -> bool:
     return 0 <= (r - d).days <= days
 
 
-def fold_restatements(groups: dict[tuple, list[Mention]]) -> dict[tuple, list[Mention]]:
+def fold_restatements(groups: dict[tuple, list[Mention]], title: str | None = None) -> dict[tuple, list[Mention]]:
     """Fold the mentions that only restate an event already read into that event.
 
     * An unspecified ``attack`` on a place by an actor, on a day, when the article also gives
@@ -143,11 +143,16 @@ def fold_restatements(groups: dict[tuple, list[Mention]]) -> dict[tuple, list[Me
       or one named in an earlier sentence) and the dated event names its own: "Russian Defence
       Ministry: drone attack on Hmeimim repelled" over "On the night of 6 January, terrorists
       attempted a massive attack with drones on the Hmeimim air base".
+    * A headline that names only a governorate or a city ("army pounds Idlib") when the body
+      dates that actor's events in the same governorate to a day in the week before ("government
+      artillery shelled Sarmin and Darkush in Idlib province on Friday"): folded into the first.
 
     Parameters
     ----------
     groups : dict
         Mentions by (actor, type, place, lat, lon, date), as :func:`merge_mentions` groups them.
+    title : str, optional
+        The article's headline: what a headline mention's evidence is.
 
     Returns
     -------
@@ -160,8 +165,11 @@ def fold_restatements(groups: dict[tuple, list[Mention]]) -> dict[tuple, list[Me
                 return k
         return None
 
+    head = " ".join(title.split()) if title else None
     for key in list(groups):
-        ms = groups[key]
+        ms = groups.get(key)
+        if not ms:
+            continue
         first = ms[0]
         if first.event_type == "attack":
             k = target_for(key, ms, lambda v: v[0].event_type != "attack" and v[0].date == first.date)
@@ -178,6 +186,13 @@ def fold_restatements(groups: dict[tuple, list[Mention]]) -> dict[tuple, list[Me
                           and v[0].event_type == first.event_type and v[0].date_precision == "day"
                           and _near_before(v[0].date, first.date) and any(x.date_how != "published" for x in v)
                           and any(x.actor_how not in _GUESSED for x in v)), None)
+            if k is None and head is not None and first.geo_precision >= 2 and first.admin1 \
+                    and all(" ".join(x.evidence.split()) == head for x in ms):
+                k = next((k2 for k2, v in groups.items() if k2 != key and v and v[0].actor == first.actor
+                          and v[0].admin1 == first.admin1 and v[0].country_code == first.country_code
+                          and (v[0].event_type == first.event_type or first.event_type == "attack")
+                          and v[0].date_precision == "day" and _near_before(v[0].date, first.date)
+                          and any(" ".join(x.evidence.split()) != head for x in v)), None)
             if k is not None:
                 groups[k].extend(ms)
                 del groups[key]
@@ -206,10 +221,11 @@ def merge_mentions(mentions: list[Mention], *, article_id: str, title: str | Non
                           and (v[0].actor, v[0].event_type, v[0].date, v[0].admin1) == (ms[0].actor, ms[0].event_type, ms[0].date, ms[0].admin1))
             groups[target].extend(ms)
             del groups[key]
-    groups = fold_restatements(groups)
+    groups = fold_restatements(groups, title)
     events: list[Event] = []
-    for ms in groups.values():
-        fine_ms = sorted(ms, key=lambda x: (x.geo_precision, -confidence(x)))
+    for gkey, ms in groups.items():
+        # the event is the group's (a restatement folded into it gives evidence, not its actor or day)
+        fine_ms = sorted(ms, key=lambda x: (x.actor != gkey[0] or x.date != gkey[5], x.geo_precision, -confidence(x)))
         best = fine_ms[0]
         evidence: list[str] = []
         for x in sorted(ms, key=lambda x: x.sentence_index):

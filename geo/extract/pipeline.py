@@ -450,6 +450,10 @@ def extract(article: Any, gazetteer: Any | None = None, *, date_override: dt.dat
                     how = "coref_local" if actor else "none"
                 if actor is None and g.coref == "any" and any(tr.type in _SPECIFIC - {"ground_offensive"} for tr in g.triggers):
                     actor, how = "unknown", "unknown"
+            if how in ("coref_local", "coref_dominant") and actor in _targets(st):
+                # "drones struck a military academy ..., in one of the deadliest attacks on the army":
+                # the army was hit; the sentence names no one who struck
+                actor, how = "unknown", "unknown"
             if how in ("coref_local", "coref_dominant") and lex.profiles.get(actor or "", {}).get("armed_group") \
                     and any(tr.type == "airstrike" for tr in g.triggers):
                 # an air strike read back to a group that flies no aircraft: the article's main actor
@@ -640,6 +644,17 @@ def extract(article: Any, gazetteer: Any | None = None, *, date_override: dt.dat
                             url=getattr(article, "url", None), source=getattr(article, "source", None),
                             published=published, published_inferred=inferred)
     return ExtractionResult(events, unresolved, ref, inferred, mentions, rejected)
+
+
+#: Right before an actor named as what was hit: "attacks on the army", "a strike against the SDF"
+_TARGET_BEFORE = re.compile(r"\b(?:attacks?|strikes?|assaults?|raids?|offensives?)\s+(?:on|against|targeting)\s+(?:the\s+)?$", re.I)
+
+
+def _targets(st: _Sent) -> set[str]:
+    """The actors a sentence names as the target of an attack ("the deadliest attacks on the army")."""
+    t = st.s.text
+    return {a.actor for a in st.actors if a.actor and a.kind != "pronoun"
+            and _TARGET_BEFORE.search(t, max(0, a.start - 40), a.start)}
 
 
 _GENERIC_TYPES = frozenset({"strike", "attack", "bombing"})
