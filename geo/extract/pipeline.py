@@ -349,6 +349,8 @@ def extract(article: Any, gazetteer: Any | None = None, *, date_override: dt.dat
             cs = _clause_start(st.s.text, g.start, lex, st.actors)
             prev_end = st.groups[prev_gi].end if prev_gi is not None and st.groups[prev_gi].end > cs else 0
             a, how = actor_for(st.s.text, g.start, g.end, st.actors, lex, clause_start=cs, prev_group_end=prev_end)
+            if a is None:
+                a, how = _relative_subject(st, g.start, a, how)  # "government troops, who recaptured X"
             blamed = blamed_actor(st.s.text, g.start, g.end, st.actors, lex, clause_start=cs)
             if blamed is not None:
                 a, how = blamed, "agent"  # "Ankara blamed the strike on government forces"
@@ -644,6 +646,20 @@ def extract(article: Any, gazetteer: Any | None = None, *, date_override: dt.dat
                             url=getattr(article, "url", None), source=getattr(article, "source", None),
                             published=published, published_inferred=inferred)
     return ExtractionResult(events, unresolved, ref, inferred, mentions, rejected)
+
+
+#: Between an actor and the event word of a relative clause about it: "troops, who recaptured"
+_RELATIVE_GAP = re.compile(r"\s*,?\s*(?:who|which|that)\s+(?:(?:had|have|has|also|then|later|first|eventually|"
+                           r"finally|already|recently)\s+){0,2}", re.I)
+
+
+def _relative_subject(st: _Sent, g_start: int, a: ActorMention | None, how: str) -> tuple[ActorMention | None, str]:
+    """The actor a relative clause opening right before ``g_start`` is about, else ``(a, how)``."""
+    t = st.s.text
+    before = [x for x in st.actors if x.end <= g_start and x.actor and x.kind not in ("pronoun", "source")]
+    if before and _RELATIVE_GAP.fullmatch(t, before[-1].end, g_start):
+        return before[-1], "subject"
+    return a, how
 
 
 #: Right before an actor named as what was hit: "attacks on the army", "a strike against the SDF"
