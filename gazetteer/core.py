@@ -746,6 +746,12 @@ class Gazetteer:
                 qualifier_gov = qp[0].admin1 if len({p.admin1 for p in qp[:3]}) == 1 else None
         ctx, fallback_gov, near_prec, ctx_direction = self._context(context, normalize(parsed.core), qualifier_gov,
                                                                    country, near)
+        own_gov = governorate_for_name(parsed.core)
+        if own_gov and ctx.allowed_admin1 is not None and own_gov not in ctx.allowed_admin1:
+            # "the Quneitra area" in a sentence about "the outskirts of Damascus": a name that is a
+            # governorate's is in that governorate, whatever other places the context names
+            ctx = Context(ctx.country, own_gov, compatible_admin1(own_gov), ctx.countries, ctx.near)
+            fallback_gov = own_gov
         if qualifier_place is not None and not ctx.near:
             ctx = Context(ctx.country, ctx.admin1, ctx.allowed_admin1, ctx.countries, ((qualifier_place.lat, qualifier_place.lon),))
 

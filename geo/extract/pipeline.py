@@ -452,7 +452,7 @@ def extract(article: Any, gazetteer: Any | None = None, *, date_override: dt.dat
                     how = "coref_local" if actor else "none"
                 if actor is None and g.coref == "any" and any(tr.type in _SPECIFIC - {"ground_offensive"} for tr in g.triggers):
                     actor, how = "unknown", "unknown"
-            if how in ("coref_local", "coref_dominant") and actor in _targets(st):
+            if how in ("coref_local", "coref_dominant") and actor in _targets(st, g):
                 # "drones struck a military academy ..., in one of the deadliest attacks on the army":
                 # the army was hit; the sentence names no one who struck
                 actor, how = "unknown", "unknown"
@@ -666,11 +666,28 @@ def _relative_subject(st: _Sent, g_start: int, a: ActorMention | None, how: str)
 _TARGET_BEFORE = re.compile(r"\b(?:attacks?|strikes?|assaults?|raids?|offensives?)\s+(?:on|against|targeting)\s+(?:the\s+)?$", re.I)
 
 
-def _targets(st: _Sent) -> set[str]:
-    """The actors a sentence names as the target of an attack ("the deadliest attacks on the army")."""
+#: An actor as the object of an event verb: "attacked regime positions", "struck ISIS targets"
+_OBJECT_BEFORE = re.compile(r"\b(?:attacked|struck|shelled|hit|targeted|targeting|bombed|pounded|raided|stormed)\s+"
+                            r"(?:the\s+)?$", re.I)
+_OBJECT_AFTER = re.compile(r"\s+(?:positions?|targets?|posts?|checkpoints?|bases?|sites?|headquarters|convoys?|"
+                           r"vehicles?|barracks|outposts?)\b", re.I)
+
+
+def _targets(st: _Sent, g: TriggerGroup) -> set[str]:
+    """The actors a sentence names as the target of the attack ``g`` is ("the deadliest attacks on
+    the army", "fighters attacked regime positions"), in its clause (not "... as the militants pushed")."""
     t = st.s.text
-    return {a.actor for a in st.actors if a.actor and a.kind != "pronoun"
-            and _TARGET_BEFORE.search(t, max(0, a.start - 40), a.start)}
+    out = set()
+    for a in st.actors:
+        if not a.actor or a.kind == "pronoun":
+            continue
+        if not (_TARGET_BEFORE.search(t, max(0, a.start - 40), a.start)
+                or (_OBJECT_BEFORE.search(t, max(0, a.start - 30), a.start) and _OBJECT_AFTER.match(t, a.end))):
+            continue
+        lo, hi = (g.end, a.start) if a.start >= g.end else (a.end, g.start)
+        if not _CONTRAST.search(t, lo, hi) and ";" not in t[lo:hi]:
+            out.add(a.actor)
+    return out
 
 
 _GENERIC_TYPES = frozenset({"strike", "attack", "bombing"})

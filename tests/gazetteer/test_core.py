@@ -233,3 +233,10 @@ def test_the_same_word_spelt_otherwise_at_home_beats_an_exact_name_next_door(gz)
     r = gz.geocode("Ash Shajara")
     assert (r.country_code, r.admin1) == ("SY", "Daraa")
     assert any(c["country_code"] == "JO" for c in r.candidates)
+
+
+def test_a_governorate_name_is_in_its_governorate_whatever_the_context(gz):
+    # the context names Damascus; "the Quneitra area" is still Quneitra's
+    r = gz.geocode("Quneitra area", context="Israeli jets struck Iranian Quds Force and Syrian army targets on the "
+                   "outskirts of Damascus and in the Quneitra area early on Wednesday")
+    assert r.admin1 == "Quneitra" and r.geo_precision >= 2
