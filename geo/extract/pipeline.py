@@ -149,11 +149,16 @@ def _clause_start(text: str, pos: int, lex: Lexicon, actors: list[ActorMention] 
     return last
 
 
+#: How many sentences back "the jihadists" may find the group it names
+_ANAPHOR_SENTENCES = 4
+
+
 def _resolve_pronoun(sent: _Sent, a: ActorMention, history: list[tuple[int, str, bool]], idx: int,
                      lex: Lexicon | None = None) -> str | None:
     """its/their/it/they: the nearest actor to the left in the sentence, else in the two sentences
     before. An anaphor ("the jihadists", kind ``anaphor`` in actors.jsonl) refers only to an
-    armed group (``armed_group`` in its profile): the latest agent, else the latest named."""
+    armed group (``armed_group`` in its profile): the latest agent, else the latest named, in the
+    :data:`_ANAPHOR_SENTENCES` sentences before (a noun phrase reaches further than a pronoun)."""
     if lex is not None and not _PRONOUN_WORD.fullmatch(a.text):
         armed = {k for k, v in lex.profiles.items() if v.get("armed_group")}
         left = [x for x in sent.actors if x.end <= a.start and x.actor in armed and x.kind in ("name", "adjective")]
@@ -161,7 +166,7 @@ def _resolve_pronoun(sent: _Sent, a: ActorMention, history: list[tuple[int, str,
             return left[-1].actor
         for want_agent in (True, False):
             for sidx, actor, agent in reversed(history):
-                if idx - sidx > 2:
+                if idx - sidx > _ANAPHOR_SENTENCES:
                     break
                 if actor in armed and (agent or not want_agent):
                     return actor
