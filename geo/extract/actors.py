@@ -110,6 +110,9 @@ def find_actors(text: str, lex: Lexicon, found: list[tuple[int, int, str, str]] 
 _GENERIC_GAP = re.compile(r"[\s\-]*")
 #: "Turkish forces (TAF)": an acronym in brackets right after a name is part of it
 _ACRONYM = re.compile(r"\s*\([A-Z][\w\-/]{1,14}\)")
+#: "SNA factions", "YPG units": a force noun right after a name is part of it
+_FORCE_NOUN = re.compile(r"[\s\-]+(?:factions?|fighters|forces|troops|units?|militiamen|militias?|soldiers|"
+                         r"brigades?|battalions?|formations)\b", re.I)
 #: "Militants of the Jabhat al-Nusra group": a generic attacker of a named group is the group
 _OF_NAMED = re.compile(r"\s+of\s+(?:the\s+)?", re.I)
 
@@ -132,6 +135,12 @@ def _join_names(text: str, mentions: list[ActorMention]) -> list[ActorMention]:
             if am is not None:
                 m = ActorMention(m.start, am.end(), text[m.start:am.end()], m.actor, m.kind, m.air)
                 skip_to = am.end()
+            fm = _FORCE_NOUN.match(text, m.end) if m.actor != "unknown" else None
+            nxt_start = next((x.start for x in mentions[k + 1:] if x.start >= m.end), len(text))
+            if fm is not None and fm.end() <= nxt_start:
+                # "Syrian National Army (SNA) factions", "YPG units": the name with the force it names
+                m = ActorMention(m.start, fm.end(), text[m.start:fm.end()], m.actor, "name", m.air)
+                skip_to = max(skip_to, fm.end())
         if m.actor == "unknown" and k + 1 < len(mentions):
             nxt = mentions[k + 1]
             om = _OF_NAMED.match(text, m.end)
@@ -209,7 +218,8 @@ _AGENT = re.compile(r"^[\s,]*(?:(?:carried out|conducted|launched|led|staged|mou
 #: "were neutralised", "was hit": before a participle, the subject suffered the event ("were pounding" did it)
 _BE_AUX = re.compile(r"\b(?:was|were|been|being|is|are)\b", re.I)
 _PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are|be|got|get|gets)\s+(?:\w+ly\s+|also\s+|again\s+|not\s+)?$", re.I)
-_TARGET_PREP = re.compile(r"\b(?:against|on|at|targeting|of|with|to|toward|towards|over|into|fighting|"
+# (not inside a compound: "Turkish-backed SNA factions" are the subject)
+_TARGET_PREP = re.compile(r"(?<![\w\-])(?:against|on|at|targeting|of|with|to|toward|towards|over|into|fighting|"
                           r"backed|supported|aided|versus|vs|from|for|between|among|including|like|"
                           r"held|controlled|positions)\s+(?:the\s+)?(?:[\w\-]+\s+)?$", re.I)
 

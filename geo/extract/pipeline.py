@@ -215,10 +215,16 @@ def _resolve_state_anaphors(sents: list[_Sent], lex: Lexicon, author: str | None
                 if actor is None:
                     continue
                 a = ActorMention(a.start, a.end, a.text, actor, "name", a.air)
-            elif a.actor in states and a.kind in ("name", "adjective", "metonym"):
-                last = (i, a.actor)
+            elif a.actor in states and a.kind in ("name", "adjective", "metonym") \
+                    and not _STATE_AS_OBJECT.search(st.s.text, max(0, a.start - 30), a.start):
+                last = (i, a.actor)  # not "leaving a Turkish observation post surrounded": an object, not who acts
             out.append(a)
         st.actors = out
+
+
+#: Right before a state named as an object or an owner ("a Turkish post", "at the Russian base")
+_STATE_AS_OBJECT = re.compile(r"\b(?:a|an|at|on|in|near|of|to|from|into|against|targeting|leaving|surrounding|"
+                              r"surrounded|hit|struck|shelled|attacked)\s+(?:the\s+)?$", re.I)
 
 
 def _alias_kind(lex: Lexicon, text: str) -> str | None:
