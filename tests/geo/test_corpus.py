@@ -9,7 +9,7 @@ for the town itself, 2 for "near X" / a district / an area of a town, 3 for a pr
 publication date (or, where the article has no ``published``, to the date its text gives);
 ``date`` null where the text does not fix the day.
 
-Six sets, each scored on its own (every check below runs over each):
+Seven sets, each scored on its own (every check below runs over each):
 
 * set A (``articles.jsonl`` / ``gold.jsonl``): wire-style news items, short monitor notes and
   CJTF-OIR releases, and four articles that report no event in Syria;
@@ -36,6 +36,9 @@ Six sets, each scored on its own (every check below runs over each):
   (news, monitor notes, four releases, three traps; 2012-2025, all governorates and actors),
   never tuned on: the one honest estimate (see ``LOOSE_F1_FLOOR_F``). Do not tune on it; write
   a new blind set before looking at its errors.
+* set G (``articles_g.jsonl`` / ``gold_g.jsonl``): 22 items written blind at the start of stop
+  10 (news, monitor logs, releases, traps), scored once blind, then used for general fixes (see
+  ``LOOSE_F1_FLOOR_G``).
   Background convention (as seed 003, which annotates "last week" strikes, and set A's "Last month
   the rebels seized ... Azaz"): an event told as having happened, with a place and an actor, is an
   event however old; its ``date`` is the day only where the text fixes it ("on 4 February 2018"),
@@ -97,7 +100,7 @@ NO_EVENT_ARTICLES = {"n01_threat_2022", "n02_denial_2019", "n03_plans_2018"}
 NO_SYRIA_EVENT_ARTICLES = {"n04_geneva_2019"}
 
 # Regression floor for loose F1. Raise it as the extractor improves; never lower it.
-LOOSE_F1_FLOOR = 0.88
+LOOSE_F1_FLOOR = 0.89
 
 # Set B's own trap articles (see the module docstring).
 NO_EVENT_ARTICLES_B = {"b_t01_denials_2017", "b_t02_threats_2020"}
@@ -105,14 +108,14 @@ NO_SYRIA_EVENT_ARTICLES_B = {"b_t03_outside_2024"}
 # Set B's regression floor for loose F1: a floor against regressions, not a target. Set B was
 # written without looking at the extractor, so its score is the more honest estimate of how the
 # extractor generalises; raise the floor as the extractor improves on it, never lower it.
-LOOSE_F1_FLOOR_B = 0.78
+LOOSE_F1_FLOOR_B = 0.80
 
 
 class CorpusSet:
     """One evaluation set: its files, its no-event articles and its F1 floor."""
 
     def __init__(self, name, articles_path, gold_path, no_event, no_syria_event, f1_floor,
-                 known_misses=frozenset(), min_gold=80):
+                 known_misses=frozenset(), min_gold=80, min_undated=2):
         self.name = name
         self.articles_path = articles_path
         self.gold_path = gold_path
@@ -122,6 +125,7 @@ class CorpusSet:
         # trap articles the extractor is known to read events from (listed, not hidden)
         self.known_misses = frozenset(known_misses)
         self.min_gold = min_gold
+        self.min_undated = min_undated  # articles without ``published``: the date inferred from the text
 
 
 # Set C: 24 items written blind (the writer neither read nor ran the extractor), in stop 8, after
@@ -130,7 +134,7 @@ class CorpusSet:
 # release errors (0.821 after), so it is no longer blind.
 NO_EVENT_ARTICLES_C = {"c3_21_tartus_denial_2021", "c3_22_turkey_threat_2022", "c3_24_astana_2017"}
 NO_SYRIA_EVENT_ARTICLES_C = {"c3_23_iraq_strikes_2024"}
-LOOSE_F1_FLOOR_C = 0.80
+LOOSE_F1_FLOOR_C = 0.82
 
 # Set D: 24 items written blind in stop 9 (the writer neither read nor ran the extractor), after
 # extractor 1.4's release rules: 0.856 loose / 0.722 strict F1 when first scored (0.833 / 0.700
@@ -139,7 +143,7 @@ LOOSE_F1_FLOOR_C = 0.80
 # honest estimate needs a new set E.
 NO_EVENT_ARTICLES_D = {"d4_21_sdf_denial_2023", "d4_22_threat_2022", "d4_24_opinion_2025"}
 NO_SYRIA_EVENT_ARTICLES_D = {"d4_23_lebanon_iraq_2024"}
-LOOSE_F1_FLOOR_D = 0.85
+LOOSE_F1_FLOOR_D = 0.88
 ARTICLES_D_PATH = CORPUS / "articles_d.jsonl"
 GOLD_D_PATH = CORPUS / "gold_d.jsonl"
 
@@ -151,7 +155,7 @@ GOLD_D_PATH = CORPUS / "gold_d.jsonl"
 # media, signalled offensives, fakes), so it is no longer blind either.
 NO_EVENT_ARTICLES_E = {"e5_22_trap_fake_video_2020", "e5_23_trap_warning_tal_rifaat_2022"}
 NO_SYRIA_EVENT_ARTICLES_E = {"e5_24_trap_lebanon_masnaa_2024"}
-LOOSE_F1_FLOOR_E = 0.82
+LOOSE_F1_FLOOR_E = 0.87
 ARTICLES_E_PATH = CORPUS / "articles_e.jsonl"
 GOLD_E_PATH = CORPUS / "gold_e.jsonl"
 
@@ -164,11 +168,22 @@ GOLD_E_PATH = CORPUS / "gold_e.jsonl"
 NO_EVENT_ARTICLES_F = {"f6_18_denial_tal_rifaat_2018", "f6_19_ultimatum_2022"}
 KNOWN_MISSES_F: set[str] = set()
 NO_SYRIA_EVENT_ARTICLES_F = {"f6_20_jordan_iraq_2024"}
-LOOSE_F1_FLOOR_F = 0.75
+LOOSE_F1_FLOOR_F = 0.78
 ARTICLES_F_PATH = CORPUS / "articles_f.jsonl"
 GOLD_F_PATH = CORPUS / "gold_f.jsonl"
 
-# Keyed by the file-name suffix: "" is set A (articles.jsonl), "_b" set B ... "_e" set E.
+# Set G: 22 items written blind at the start of stop 10 (news, monitor logs with many date forms,
+# four releases, four traps; 2013-2024, all governorates and actors): 0.774 loose / 0.670 strict
+# F1 when first scored, by extractor 1.4 plus the negated-subject rule. Stop 10 then made general
+# fixes from its errors (releases told over several sentences, targets named as objects, headline
+# folds, relative clauses, datelines, entering a town, ...), so it is no longer blind.
+NO_EVENT_ARTICLES_G = {"g7_19_trap_erdogan_threat_2022"}
+NO_SYRIA_EVENT_ARTICLES_G = {"g7_20_trap_qaim_iraq_2021", "g7_21_trap_bekaa_lebanon_2024"}
+LOOSE_F1_FLOOR_G = 0.90
+ARTICLES_G_PATH = CORPUS / "articles_g.jsonl"
+GOLD_G_PATH = CORPUS / "gold_g.jsonl"
+
+# Keyed by the file-name suffix: "" is set A (articles.jsonl), "_b" set B ... "_g" set G.
 CORPUS_SETS = {
     "": CorpusSet("A", ARTICLES_PATH, GOLD_PATH, NO_EVENT_ARTICLES, NO_SYRIA_EVENT_ARTICLES,
                   LOOSE_F1_FLOOR),
@@ -182,6 +197,8 @@ CORPUS_SETS = {
                     NO_SYRIA_EVENT_ARTICLES_E, LOOSE_F1_FLOOR_E),
     "_f": CorpusSet("F", ARTICLES_F_PATH, GOLD_F_PATH, NO_EVENT_ARTICLES_F,
                     NO_SYRIA_EVENT_ARTICLES_F, LOOSE_F1_FLOOR_F, known_misses=KNOWN_MISSES_F, min_gold=70),
+    "_g": CorpusSet("G", ARTICLES_G_PATH, GOLD_G_PATH, NO_EVENT_ARTICLES_G,
+                    NO_SYRIA_EVENT_ARTICLES_G, LOOSE_F1_FLOOR_G, min_gold=100, min_undated=0),
 }
 
 # ---------------------------------------------------------------- reading the corpus
@@ -330,7 +347,7 @@ def test_gold_scores_perfectly_against_itself(gold):
     assert len(match(gold, preds)) == len(gold)
 
 
-def test_articles_well_formed(articles):
+def test_articles_well_formed(articles, corpus_set):
     assert 20 <= len(articles) <= 60
     ids = [a["id"] for a in articles]
     assert len(ids) == len(set(ids)), "duplicate article ids"
@@ -344,8 +361,8 @@ def test_articles_well_formed(articles):
             dt.date.fromisoformat(a["published"])
         else:
             undated += 1
-    # a few articles leave the date to be inferred from the text
-    assert 2 <= undated <= 5
+    # a few articles leave the date to be inferred from the text (set G dates every one)
+    assert corpus_set.min_undated <= undated <= 5
 
 
 def test_gold_well_formed(corpus_set, articles, gold):

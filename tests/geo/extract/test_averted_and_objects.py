@@ -32,3 +32,11 @@ def test_an_actor_named_as_the_object_is_not_read_back_as_the_attacker(gz):
 def test_a_car_bomb_that_exploded_is_still_an_event(gz):
     es = ev("A car bomb exploded in Afrin on Monday, a day after police found another one.", gz)
     assert {(e.actor, e.event_type, e.place) for e in es} == {("unknown", "bombing", "Afrin")}
+
+
+@pytest.mark.parametrize("text", [
+    "A deal struck by Russia and Turkey in Sochi on Monday averted an offensive on Idlib.",
+    "Russia and Turkey struck a deal on Idlib on Monday.",
+])
+def test_a_deal_struck_is_no_strike(gz, text):
+    assert ev(text, gz) == []
