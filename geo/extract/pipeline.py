@@ -35,6 +35,8 @@ _ANAPHORIC_TOWN = re.compile(r"\b(?:the|that|this)\s+(?:besieged\s+|embattled\s+
 _DEFINITE = re.compile(r"\b(?:the|those|these|such|its|their|further|more|the latest)\s+(?:\w+\s+)?$", re.I)
 _CAPITALISED = re.compile(r"[A-Z]")
 _PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being|is|are)\s+(?:\w+ly\s+|also\s+)?$", re.I)
+#: What parts the items of a headline: a clause break or a comma
+_HEADLINE_BREAK = re.compile(r"[,;:]|\s(?:but|while|as|and)\s|\s[\u2013\u2014-]\s", re.I)
 #: A dateline: the city a report was filed from, in capitals, and the outlet ("BEIRUT (Reuters) - ")
 _DATELINE = re.compile(r"\s*[A-Z][A-Z'.\-]+(?:[ ,]+[A-Z][A-Za-z'.\-]+){0,3}\s*(?:\([^()]{1,60}\))?\s*[-\u2013\u2014:]\s+")
 #: "the operation", "these strikes": an event word that refers back to the event told before
@@ -532,6 +534,7 @@ def extract(article: Any, gazetteer: Any | None = None, *, date_override: dt.dat
             last_town = towns[-1]
         by_group: dict[int, list[PlaceMention]] = {gi: [] for gi in range(len(st.groups))}
         unbracketed = _BRACKETED.sub(lambda m: " " * len(m.group(0)), t)  # "A (B), C": another name, not a clause
+        headline = t.rstrip()[-1:] not in ".!?\"'\u201d:;" and count_words(t) <= _HEADING_WORDS
         spans_here = list_items.get(i)
         lead_gi = None
         if spans_here:  # a list of targets: its items' places are those of the event before the list
@@ -541,7 +544,10 @@ def extract(article: Any, gazetteer: Any | None = None, *, date_override: dt.dat
             if lead_gi is not None and any(a <= p.start < b for a, b in spans_here):
                 gi = lead_gi
             else:
-                gi = _group_for_place(unbracketed, p, st.groups, lex, P)
+                gi = _group_for_place(unbracketed, p, st.groups, lex, P, headline=headline)
+                if gi is None and headline:
+                    # "Russian jets pound Idlib, Hama and Aleppo": a list item goes with its list's head
+                    gi = next((g2 for g2, ps in by_group.items() if any(q.list_id == p.list_id for q in ps)), None)
             if gi is not None:
                 by_group[gi].append(p)
         # a group with no places shares those of the next group of the same actor ("towns already hit ..., which are A, B")
@@ -906,12 +912,13 @@ def _analyse(s: Sentence, lex: Lexicon, ref: dt.date | None, triggers: list, wit
 
 
 def _group_for_place(text: str, p: PlaceMention, groups: list[TriggerGroup], lex: Lexicon,
-                     P: dict[str, re.Pattern[str]]) -> int | None:
+                     P: dict[str, re.Pattern[str]], headline: bool = False) -> int | None:
     """The trigger group that governs place ``p``: the nearest before it in the clause, else a fronted place.
 
     ``text`` is the sentence with its short bracketed parts blanked out (:data:`_BRACKETED`).
+    In a ``headline`` a comma parts the items too ("Assad falls, Israel strikes, fighting around Manbij").
     """
-    brk = clause_break_re(lex)
+    brk = _HEADLINE_BREAK if headline else clause_break_re(lex)
     inside = [i for i, g in enumerate(groups) if g.start <= p.start and p.end <= g.end and g.is_event]
     if inside:  # "shelled Zamalka and Jobar with rockets and artillery": one group around its places
         return inside[0]

@@ -1,6 +1,7 @@
 """Headlines that restate the body, and actors named only as what was hit (extractor 1.5).
 
-Sentences written for this test. The first three fail on extractor 1.4; the last is a guard.
+Sentences written for this test. All but the two guards (a headline with its own place, a list of
+places in a headline) fail on extractor 1.4.
 """
 from __future__ import annotations
 
@@ -42,3 +43,14 @@ def test_a_headline_with_its_own_place_stays(gz):
     es = ev("On Friday, government artillery shelled Saraqib in Idlib province, activists said.", gz,
             title="Russian jets strike Homs")
     assert ("russia", "airstrike", "Homs", "2023-10-07") in keys(es)
+
+
+def test_a_comma_parts_the_items_of_a_headline(gz):
+    es = ev("Talks stalled on Friday, diplomats said.", gz, title="Week in review: talks stall, Israel strikes, fighting "
+                                                               "around Saraqib")
+    assert es == []
+
+
+def test_a_list_of_places_in_a_headline_stays_one_item(gz):
+    es = ev("Talks stalled on Friday, diplomats said.", gz, title="Russian jets pound Saraqib, Ariha and Idlib")
+    assert {e.place for e in es} >= {"Saraqib", "Idlib"}
