@@ -246,6 +246,13 @@ _VICTIM_GAP = re.compile(r"\b(?:(?:were|was|have\s+been|has\s+been|had\s+been|ar
                          r"(?:killed|wounded|injured|hurt|maimed|trapped|caught|buried|martyred)|died|perished)\b", re.I)
 
 
+#: Right before an actor that is the object of a killing: "killed three SDF commanders"
+_VICTIM_LEAD = re.compile(r"\b(?:killed|killing|kills|wounded|wounding|injured|injuring|assassinated|"
+                          r"captured|capturing)\s+(?:(?:at\s+least|some|about|around|nearly|up\s+to|more\s+than)\s+)?"
+                          r"(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|dozens\s+of|"
+                          r"scores\s+of|many|a\s+number\s+of|the|its|their)?\s*(?:[\w\-]+\s+)?$", re.I)
+
+
 def actor_for(text: str, g_start: int, g_end: int, actors: list[ActorMention], lex: Lexicon,
               *, clause_start: int = 0, prev_group_end: int = 0) -> tuple[ActorMention | None, str]:
     """Who carried out the event whose trigger group spans ``text[g_start:g_end]``.
@@ -305,6 +312,8 @@ def actor_for(text: str, g_start: int, g_end: int, actors: list[ActorMention], l
         lead = text[max(0, a.start - 30):a.start]
         if _TARGET_PREP.search(lead) and not _DATE_PREP.search(lead) and not _MEMBERS_OF.search(lead):
             continue  # "against IS", "fighting the regime": an object, not the subject ("on Thursday our army": a date)
+        if _VICTIM_LEAD.search(lead):
+            continue  # "Turkish drones killed three SDF commanders in a strike": the victims
         if _SUPPORTER.search(text[max(0, a.start - 50):a.start]) and any(b.start < a.start and b.actor for b in before):
             continue  # "regime troops backed by heavy Russian air strikes stormed X": the troops stormed it
         if re.match(r"^(?:'s|s')?\s+(?:[\w\-]+\s+){0,2}(?:spokes(?:man|woman|person)|minister|ministry|official|"

@@ -430,6 +430,7 @@ def extract(article: Any, gazetteer: Any | None = None, *, date_override: dt.dat
         if lead is not None:
             section = lead  # "Strikes in Iraq": the country of what follows, until the next such heading
         group_actors: dict[int, tuple[str | None, str, bool]] = {}
+        subject_weapon: dict[int, str] = {}  # the type a weapon in the actor's name gives a generic word
         for gi, g in enumerate(st.groups):
             if not g.is_event:
                 continue
@@ -443,6 +444,11 @@ def extract(article: Any, gazetteer: Any | None = None, *, date_override: dt.dat
                         actor, how = dominant, "coref_dominant"
                 else:
                     actor, air = a.actor, a.air
+                    # "Turkish drones killed three commanders in a strike": the subject names the weapon
+                    instr = next((tr.type for g2 in st.groups for tr in g2.triggers
+                                  if tr.role == "instrument" and a.start <= tr.start and tr.end <= a.end), None)
+                    if instr is not None:
+                        subject_weapon[gi] = instr
             if actor is None and g.unattributed and not device_used(t, g.start, lex):
                 actor, how = "unknown", "unknown"  # "a car bomb exploded in X": no one named, no one guessed
             if actor is None and g.coref != "none":
@@ -588,6 +594,8 @@ def extract(article: Any, gazetteer: Any | None = None, *, date_override: dt.dat
                                  "reason": reason or ("no actor" if actor is None else "")})
                 continue
             etypes = group_types(t, g, actor, air, lex)
+            if gi in subject_weapon and not any(e in _SPECIFIC for e in etypes):
+                etypes = [subject_weapon[gi]]
             prev = last_type.get(actor)
             if prev is not None and i - prev[0] <= _ANAPHOR_REACH and not any(e in _SPECIFIC for e in etypes) \
                     and _ANAPHORIC_EVENT.search(t, 0, g.end):

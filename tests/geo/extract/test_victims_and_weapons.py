@@ -1,0 +1,22 @@
+"""The object of a killing is not who struck, and a weapon in the subject types the event
+(extractor 1.5). Sentences written for this test; both fail on extractor 1.4, which read the
+SDF (the victims) as the actor.
+"""
+from __future__ import annotations
+
+from geo.articles import Article
+from geo.extract import extract_events
+
+
+def ev(text, gz):
+    return extract_events(Article(id="t", text=text, published="2022-11-16"), gz)
+
+
+def test_the_victims_of_a_killing_are_not_the_striker(gz):
+    es = ev("Turkish drones killed three SDF commanders in a strike on a car near Qamishli on Tuesday.", gz)
+    assert {(e.actor, e.event_type, e.place) for e in es} == {("turkey", "drone_strike", "Al Qamishli")}
+
+
+def test_a_subject_with_no_weapon_keeps_the_generic_type(gz):
+    es = ev("Turkish forces killed two SDF fighters in an attack near Qamishli on Tuesday.", gz)
+    assert {(e.actor, e.event_type) for e in es} == {("turkey", "attack")}
