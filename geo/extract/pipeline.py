@@ -35,6 +35,8 @@ _ANAPHORIC_TOWN = re.compile(r"\b(?:the|that|this)\s+(?:besieged\s+|embattled\s+
 _DEFINITE = re.compile(r"\b(?:the|those|these|such|its|their|further|more|the latest)\s+(?:\w+\s+)?$", re.I)
 _CAPITALISED = re.compile(r"[A-Z]")
 _PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being|is|are)\s+(?:\w+ly\s+|also\s+)?$", re.I)
+#: Where a strike came from, inside the words between it and its place: "from Lebanese airspace"
+_ORIGIN_PHRASE = re.compile(r"\bfrom\s+(?:the\s+)?(?:[\w\-]+\s+){0,2}?(?:airspace|territory|waters|side|direction\s+of\s+[\w\-]+)\b", re.I)
 #: What parts the items of a headline: a clause break or a comma
 _HEADLINE_BREAK = re.compile(r"[,;:]|\s(?:but|while|as|and)\s|\s[\u2013\u2014-]\s", re.I)
 #: A dateline: the city a report was filed from, in capitals, and the outlet ("BEIRUT (Reuters) - ")
@@ -934,8 +936,8 @@ def _group_for_place(text: str, p: PlaceMention, groups: list[TriggerGroup], lex
     if left:
         gi = left[-1]
         gap = text[groups[gi].end:p.start]
-        if not brk.search(gap) and not P["nonevent"].search(gap):
-            return gi
+        if not brk.search(gap) and not P["nonevent"].search(_ORIGIN_PHRASE.sub(" ", gap)):
+            return gi  # ("fired missiles from Lebanese airspace at targets near Homs": where from is no context)
     right = [i for i, g in enumerate(groups) if g.start >= p.end and g.is_event]
     if right:
         gi = right[0]

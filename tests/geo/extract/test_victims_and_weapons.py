@@ -20,3 +20,9 @@ def test_the_victims_of_a_killing_are_not_the_striker(gz):
 def test_a_subject_with_no_weapon_keeps_the_generic_type(gz):
     es = ev("Turkish forces killed two SDF fighters in an attack near Qamishli on Tuesday.", gz)
     assert {(e.actor, e.event_type) for e in es} == {("turkey", "attack")}
+
+
+def test_where_a_strike_came_from_does_not_cut_it_from_its_place(gz):
+    # fails on extractor 1.4: "airspace" (a non-event context) stood between the strike and Homs
+    es = ev("Israeli aircraft fired missiles from Lebanese airspace at targets near Homs overnight.", gz)
+    assert {(e.actor, e.place) for e in es} == {("israel", "Homs")}
