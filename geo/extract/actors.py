@@ -111,7 +111,8 @@ _GENERIC_GAP = re.compile(r"[\s\-]*")
 #: "Turkish forces (TAF)": an acronym in brackets right after a name is part of it
 _ACRONYM = re.compile(r"\s*\([A-Z][\w\-/]{1,14}\)")
 #: "SNA factions", "YPG units": a force noun right after a name is part of it
-_FORCE_NOUN = re.compile(r"[\s\-]+(?:factions?|fighters|forces|troops|units?|militiamen|militias?|soldiers|"
+_FORCE_NOUN = re.compile(r"[\s\-]+(?:special\s+(?:forces|operations\s+forces)|commandos|factions?|fighters|forces|troops|"
+                         r"units?|militiamen|militias?|soldiers|"
                          r"brigades?|battalions?|formations)\b", re.I)
 #: "Militants of the Jabhat al-Nusra group": a generic attacker of a named group is the group
 _OF_NAMED = re.compile(r"\s+of\s+(?:the\s+)?", re.I)

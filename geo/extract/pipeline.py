@@ -37,6 +37,8 @@ _CAPITALISED = re.compile(r"[A-Z]")
 _PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being|is|are)\s+(?:\w+ly\s+|also\s+)?$", re.I)
 #: Where a strike came from, inside the words between it and its place: "from Lebanese airspace"
 _ORIGIN_PHRASE = re.compile(r"\bfrom\s+(?:the\s+)?(?:[\w\-]+\s+){0,2}?(?:airspace|territory|waters|side|direction\s+of\s+[\w\-]+)\b", re.I)
+#: Forces that raid on the ground, whatever carries them there
+_GROUND_FORCE = re.compile(r"\b(?:special\s+(?:forces|operations|operators)|commandos?|troops|soldiers|marines|rangers)\b", re.I)
 #: What parts the items of a headline: a clause break or a comma
 _HEADLINE_BREAK = re.compile(r"[,;:]|\s(?:but|while|as|and)\s|\s[\u2013\u2014-]\s", re.I)
 #: A dateline: the city a report was filed from, in capitals, and the outlet ("BEIRUT (Reuters) - ")
@@ -596,8 +598,13 @@ def extract(article: Any, gazetteer: Any | None = None, *, date_override: dt.dat
                                  "reason": reason or ("no actor" if actor is None else "")})
                 continue
             etypes = group_types(t, g, actor, air, lex)
-            if gi in subject_weapon and not any(e in _SPECIFIC for e in etypes):
-                etypes = [subject_weapon[gi]]
+            if gi in subject_weapon and (not any(e in _SPECIFIC for e in etypes)
+                                         or (etypes == ["raid"] and subject_weapon[gi] in ("airstrike", "drone_strike"))):
+                etypes = [subject_weapon[gi]]  # "Russian helicopters raided Ariha": from the air
+            named = st.explicit.get(gi, (None, ""))[0]
+            if etypes == ["airstrike"] and any(tr.type == "raid" for tr in g.triggers) and named is not None \
+                    and _GROUND_FORCE.search(named.text):
+                etypes = ["raid"]  # "special forces killed an IS leader in a helicopter raid": landed, not bombed
             prev = last_type.get(actor)
             if prev is not None and i - prev[0] <= _ANAPHOR_REACH and not any(e in _SPECIFIC for e in etypes) \
                     and _ANAPHORIC_EVENT.search(t, 0, g.end):

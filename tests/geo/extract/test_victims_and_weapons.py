@@ -26,3 +26,15 @@ def test_where_a_strike_came_from_does_not_cut_it_from_its_place(gz):
     # fails on extractor 1.4: "airspace" (a non-event context) stood between the strike and Homs
     es = ev("Israeli aircraft fired missiles from Lebanese airspace at targets near Homs overnight.", gz)
     assert {(e.actor, e.place) for e in es} == {("israel", "Homs")}
+
+
+def test_a_helicopter_raid_by_special_forces_is_a_raid(gz):
+    # fails on extractor 1.4, which read every raid with an aircraft in it as an air strike
+    es = ev("American special forces killed an IS leader in a helicopter raid on a house near Saraqib overnight.", gz)
+    assert {(e.actor, e.event_type) for e in es} == {("us_coalition", "raid")}
+
+
+def test_helicopters_that_raided_a_town_struck_it_from_the_air(gz):
+    # fails on extractor 1.4 ("raid")
+    es = ev("Russian helicopters raided Saraqib on Monday.", gz)
+    assert {(e.actor, e.event_type) for e in es} == {("russia", "airstrike")}
