@@ -216,8 +216,12 @@ def _resolve_state_anaphors(sents: list[_Sent], lex: Lexicon, author: str | None
         for a in st.actors:
             if a.kind == "pronoun" and _alias_kind(lex, a.text) == "state_anaphor":
                 left = next((x.actor for x in reversed(out) if x.actor in states and x.kind in ("name", "adjective", "metonym")), None)
-                actor = (author if author in states else None) or left \
-                    or (last[1] if last is not None and i - last[0] <= 2 else None) or default
+                if _INTERNAL_FORCE.search(a.text):
+                    # "security forces opened fire on protesters": a state's own police, at home
+                    actor = (author if author in states else None) or left or home
+                else:
+                    actor = (author if author in states else None) or left \
+                        or (last[1] if last is not None and i - last[0] <= 2 else None) or default
                 if actor is None:
                     continue
                 a = ActorMention(a.start, a.end, a.text, actor, "name", a.air)
@@ -228,6 +232,8 @@ def _resolve_state_anaphors(sents: list[_Sent], lex: Lexicon, author: str | None
         st.actors = out
 
 
+#: Forces of a state's own security: the home state's, unless the sentence names another
+_INTERNAL_FORCE = re.compile(r"\bsecurity\b|\bpolice\b", re.I)
 #: Right before a state named as an object or an owner ("a Turkish post", "at the Russian base")
 _STATE_AS_OBJECT = re.compile(r"\b(?:a|an|at|on|in|near|of|to|from|into|against|targeting|leaving|surrounding|"
                               r"surrounded|hit|struck|shelled|attacked)\s+(?:the\s+)?$", re.I)

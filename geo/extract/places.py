@@ -380,6 +380,7 @@ def find_places(text: str, lex: Lexicon, gz: Any | None, masks: list[tuple[int, 
             if noun in ("province", "provinces", "governorate", "governorates", "countryside", "region") and gov:
                 is_gov_level = True
             if noun_m.group("dir") and gov and noun not in lex.places.get("city_part_nouns", ()) \
+                    and int(lex.places["place_nouns"].get(noun, 1)) > 1 \
                     and not (suf_m and suf_m.group("suf").strip().lower() == "city"):
                 is_gov_level = True  # "the northern countryside of Hama"; "the eastern districts of Aleppo" is the city
             if is_gov_level:
@@ -436,6 +437,9 @@ def find_places(text: str, lex: Lexicon, gz: Any | None, masks: list[tuple[int, 
             pm.end = e + suf_m.end()
         if around_town:
             pm.extra["area"] = True
+        if (noun_m and noun_m.group("noun").lower() in ("city", "town")) or \
+                (suf_m and suf_m.group("suf").strip().lower() == "city"):
+            pm.extra["city"] = True  # "the southern city of Daraa", "Daraa city": the city, not the province
         if area_name:
             pm.extra["area_name"] = area_name
         pre = P["pre_locator"].match(text, pm.end)
@@ -644,7 +648,8 @@ def resolve_place(m: PlaceMention, gz: Any | None, lex: Lexicon, *, context: str
             return _gov_place(g, 3, note=getattr(r, "note", None), fallback=True)
     if r is not None:
         precision = max(m.precision, int(getattr(r, "geo_precision", 1) or 1))
-        if gov is not None and m.precision == 1 and (getattr(r, "admin1", None) == gov.admin1):
+        if gov is not None and m.precision == 1 and (getattr(r, "admin1", None) == gov.admin1) \
+                and not m.extra.get("city"):
             precision = 2  # a bare governorate name: the city or the province
         if m.near:
             precision = max(precision, 2)
