@@ -481,6 +481,9 @@ def extract(article: Any, gazetteer: Any | None = None, *, date_override: dt.dat
                     how = "coref_local" if actor else "none"
                 if actor is None and g.coref == "any" and any(tr.type in _SPECIFIC - {"ground_offensive"} for tr in g.triggers):
                     actor, how = "unknown", "unknown"
+            if how in ("coref_local", "coref_dominant") and _UNCLAIMED.search(t + " " + _next_text(sents, i)):
+                # "a drone attack ... killed 89. No group has claimed responsibility.": no one to read back
+                actor, how = "unknown", "unknown"
             if how in ("coref_local", "coref_dominant") and actor in _targets(st, g):
                 # "drones struck a military academy ..., in one of the deadliest attacks on the army":
                 # the army was hit; the sentence names no one who struck
@@ -700,6 +703,19 @@ def _relative_subject(st: _Sent, g_start: int, a: ActorMention | None, how: str)
     if before and _RELATIVE_GAP.fullmatch(t, before[-1].end, g_start):
         return before[-1], "subject"
     return a, how
+
+
+#: Said of an attack whose author is not known: "No group has claimed responsibility"
+_UNCLAIMED = re.compile(r"\b(?:no\s+(?:group|one|party|faction|organi[sz]ation)\s+(?:has\s+|had\s+|immediately\s+)*"
+                        r"(?:yet\s+)?claimed|(?:has|had|was|were)\s+not\s+(?:yet\s+|immediately\s+)?(?:been\s+)?claimed|"
+                        r"unclaimed|no\s+claim\s+of\s+responsibility|without\s+saying\s+whose)\b", re.I)
+
+
+def _next_text(sents: list[_Sent], i: int) -> str:
+    """The text of the sentence after ``i`` in the same paragraph, or ''."""
+    if i + 1 < len(sents) and sents[i + 1].s.paragraph == sents[i].s.paragraph:
+        return sents[i + 1].s.text
+    return ""
 
 
 #: Right before an actor named as what was hit: "attacks on the army", "a strike against the SDF"

@@ -1,0 +1,24 @@
+"""An attack nobody claimed, and the humanitarian names of the government (extractor 1.5).
+
+Sentences written for this test; both fail on extractor 1.4.
+"""
+from __future__ import annotations
+
+from geo.articles import Article
+from geo.extract import extract_events
+
+
+def ev(text, gz):
+    return extract_events(Article(id="t", text=text, published="2023-10-09"), gz)
+
+
+def test_an_unclaimed_attack_is_by_an_unknown_actor(gz):
+    es = ev("Russian jets struck Idlib on Monday.\n\nOn Thursday, a drone attack on a ceremony in Homs killed dozens. "
+            "No group has claimed responsibility.", gz)
+    assert {(e.actor, e.place) for e in es if e.place == "Homs"} == {("unknown", "Homs")}
+
+
+def test_government_of_syria_forces_are_the_government(gz):
+    es = ev("Since Thursday, Government of Syria (GoS) forces have intensified shelling on Saraqib, according to "
+            "local sources.", gz)
+    assert {e.actor for e in es} == {"syrian_government"}
