@@ -481,6 +481,11 @@ def extract(article: Any, gazetteer: Any | None = None, *, date_override: dt.dat
                     how = "coref_local" if actor else "none"
                 if actor is None and g.coref == "any" and any(tr.type in _SPECIFIC - {"ground_offensive"} for tr in g.triggers):
                     actor, how = "unknown", "unknown"
+            if actor in (None, "unknown") or how in ("coref_local", "coref_dominant"):
+                claimant = _claimant(sents, i, lex)
+                if claimant is not None and (actor in (None, "unknown") or how != "unknown"):
+                    # "... car bombs struck Jableh. Daesh claimed responsibility for the crimes."
+                    actor, how = claimant, "claim"
             if how in ("coref_local", "coref_dominant") and _UNCLAIMED.search(t + " " + _next_text(sents, i)):
                 # "a drone attack ... killed 89. No group has claimed responsibility.": no one to read back
                 actor, how = "unknown", "unknown"
@@ -709,6 +714,25 @@ def _relative_subject(st: _Sent, g_start: int, a: ActorMention | None, how: str)
 _UNCLAIMED = re.compile(r"\b(?:no\s+(?:group|one|party|faction|organi[sz]ation)\s+(?:has\s+|had\s+|immediately\s+)*"
                         r"(?:yet\s+)?claimed|(?:has|had|was|were)\s+not\s+(?:yet\s+|immediately\s+)?(?:been\s+)?claimed|"
                         r"unclaimed|no\s+claim\s+of\s+responsibility|without\s+saying\s+whose)\b", re.I)
+
+
+_CLAIMED = re.compile(r"\s*(?:(?!claimed\b)[\w\-]+\s+){0,3}?(?:(?:has|have|had|later|also|quickly|swiftly|reportedly)\s+)*claimed\s+"
+                      r"(?:responsibility|the\s+(?:attacks?|bombings?|blasts?|crimes?|operations?|explosions?|killings?))", re.I)
+
+
+def _claimant(sents: list[_Sent], i: int, lex: Lexicon) -> str | None:
+    """The actor that claims the events of sentence ``i`` in it or in the next sentence of its
+    paragraph ("Daesh claimed responsibility for the crimes"), if any."""
+    for j in (i, i + 1):
+        if j >= len(sents) or sents[j].s.paragraph - sents[i].s.paragraph > 1:
+            break
+        t = sents[j].s.text
+        if "claim" not in t:
+            continue
+        for a in sents[j].actors:
+            if a.actor and a.actor != "unknown" and a.kind in ("name", "adjective") and _CLAIMED.match(t, a.end):
+                return a.actor
+    return None
 
 
 def _next_text(sents: list[_Sent], i: int) -> str:
