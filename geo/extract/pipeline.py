@@ -729,7 +729,8 @@ def _claimant(sents: list[_Sent], i: int, lex: Lexicon) -> str | None:
         t = sents[j].s.text
         if "claim" not in t:
             continue
-        for a in sents[j].actors:
+        # a sentence with no event word was not read for actors (see _analyse)
+        for a in sents[j].actors or find_actors(t, lex):
             if a.actor and a.actor != "unknown" and a.kind in ("name", "adjective") and _CLAIMED.match(t, a.end):
                 return a.actor
     return None
