@@ -135,8 +135,8 @@ def fold_restatements(groups: dict[tuple, list[Mention]], title: str | None = No
     * An unspecified ``attack`` on a place by an actor, on a day, when the article also gives
       that actor's event there that day a type ("air strikes ..., hitting targets near Rastan";
       "Russian jets struck X. The attack killed ..."): one event, the typed one.
-    * An event dated only by the publication date (a headline, a sentence with no date of its
-      own) when the article dates the same actor's event of that type at that place to a day in
+    * An event dated only by the publication date or by when it was said (a headline, a sentence
+      with no date of its own, "..., the General Staff said on Friday") when the article dates the same actor's event of that type at that place to a day in
       the week before ("Hezbollah joins assault on Qusayr" over "... launched an offensive on
       Qusayr on Sunday"): one event, on that day.
     * The same, when the restating mentions' actor was only guessed (the article's main actor,
@@ -177,14 +177,14 @@ def fold_restatements(groups: dict[tuple, list[Mention]], title: str | None = No
                 groups[k].extend(ms)
                 del groups[key]
                 continue
-        if first.date and all(x.date_how == "published" for x in ms):
+        if first.date and all(x.date_how in _REPORT_DATED for x in ms):
             k = target_for(key, ms, lambda v: (v[0].event_type == first.event_type or first.event_type == "attack")
                            and v[0].date_precision == "day" and _near_before(v[0].date, first.date)
-                           and any(x.date_how != "published" for x in v))
+                           and any(x.date_how not in _REPORT_DATED for x in v))
             if k is None and all(x.actor_how in _GUESSED for x in ms):
                 k = next((k2 for k2, v in groups.items() if k2 != key and v and _same_place(v[0], first)
                           and v[0].event_type == first.event_type and v[0].date_precision == "day"
-                          and _near_before(v[0].date, first.date) and any(x.date_how != "published" for x in v)
+                          and _near_before(v[0].date, first.date) and any(x.date_how not in _REPORT_DATED for x in v)
                           and any(x.actor_how not in _GUESSED for x in v)), None)
             if k is None and head is not None and first.geo_precision >= 2 and first.admin1 \
                     and all(" ".join(x.evidence.split()) == head for x in ms):
@@ -198,6 +198,9 @@ def fold_restatements(groups: dict[tuple, list[Mention]], title: str | None = No
                 del groups[key]
     return groups
 
+
+#: How a date is read when only the report dates the event: its publication, or when it was said
+_REPORT_DATED = frozenset({"published", "attribution"})
 
 #: How an actor is read when the sentence does not name it.
 _GUESSED = frozenset({"coref_local", "coref_dominant"})

@@ -357,7 +357,8 @@ def find_places(text: str, lex: Lexicon, gz: Any | None, masks: list[tuple[int, 
             prep_m = prep_m or re.match(r"\w+", dropped.split()[-1])
         # an origin ("fired from X"), or a landmark the text only measures by ("al-Qaim, an Iraqi town
         # opposite the Syrian border town of Albu Kamal"): not a place of the event
-        origin = origin_m is not None or _REFERENCE_BEFORE.search(before[-80:]) is not None
+        expelled = origin_m is not None and _EXPELLED_FROM.search(before[-60:]) is not None
+        origin = (origin_m is not None and not expelled) or _REFERENCE_BEFORE.search(before[-80:]) is not None
         # a list continuation of the previous mention
         cont = None
         if prev is not None and prev.end <= s:
@@ -416,7 +417,7 @@ def find_places(text: str, lex: Lexicon, gz: Any | None, masks: list[tuple[int, 
         strong = strong or (obj_of_trigger and not _sentence_initial(text, s))
         # the subject of a passive event: "Afrin and Tal Rifaat were hit by ..."
         passive_subject = _PASSIVE_SUBJECT.match(text, e) is not None
-        located = prep_m is not None or near_m is not None or passive_subject
+        located = prep_m is not None or near_m is not None or passive_subject or expelled
         accepted = strong or (cont is not None and prev is not None) or \
             (located and is_known_place(name, gz, lex)) or \
             (located and _looks_like_toponym(name, lex) and not _sentence_initial(text, s))
@@ -520,6 +521,10 @@ def _is_area(name: str, gz: Any | None) -> bool:
 _REFERENCE_BEFORE = re.compile(r"\b(?:opposite|across\s+(?:the\s+(?:border|river|Euphrates|frontier)\s+)?from|facing|"
                                r"(?:strongholds?|enclaves?|pockets?|corridor)\s+between)\s+"
                                r"(?:the\s+)?(?:[\w\-]+\s+){0,4}?(?:of\s+)?$", re.I)
+#: "drove Daesh from ", "expelled the rebels from ": the place was taken, not where they came from
+_EXPELLED_FROM = re.compile(r"\b(?:drove|driven|drive|drives|driving|expelled|expelling|expel|ousted|ousting|oust|"
+                            r"chased|pushed|cleared|clearing|evicted|routed|flushed)\s+(?:[\w\-]+\s+){0,4}?"
+                            r"(?:out\s+)?(?:of|from)\s+(?:the\s+)?(?:[\w\-]+\s+)?$", re.I)
 #: "north of ", "south-east of the " right before a name: a bearing from it, not the place itself
 _RELATIVE_BEFORE = re.compile(r"\b(?:north|south|east|west)(?:-?(?:east|west))?\s+of\s+(?:the\s+)?$", re.I)
 _NEAR_GAP = re.compile(r"^\s*,?\s*(?:near|close\s+to|next\s+to|around|outside)\s+(?:the\s+)?(?:(?:town|village|city)\s+of\s+)?$", re.I)
