@@ -32,7 +32,8 @@ class ActorMention:
     air: bool = False
 
 
-_HELD = re.compile(r"[\s\-](?:held|controlled|occupied|besieged|dominated|run|aligned|affiliated|linked|allied)\b", re.I)
+# (with a hyphen: "rebel-held", "Turkish-occupied"; with a space only "rebel held": "forces besieged X" is a verb)
+_HELD = re.compile(r"-(?:held|controlled|occupied|besieged|dominated|run|aligned|affiliated|linked|allied)\b|\s+held\b", re.I)
 _WORD = re.compile(r"[\w'\-]+")
 _PRONOUN = re.compile(r"\b(?:its|their|it|they)\b", re.I)
 

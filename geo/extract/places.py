@@ -372,6 +372,7 @@ def find_places(text: str, lex: Lexicon, gz: Any | None, masks: list[tuple[int, 
         as_written = name
         feature = None
         area_name = None
+        pm_city_part = False
         is_gov_level = False
         strong = False
         if noun_m:
@@ -402,9 +403,13 @@ def find_places(text: str, lex: Lexicon, gz: Any | None, masks: list[tuple[int, 
                 if p == 2 and suf in _AREA_SUFFIXES:
                     area_name = as_written  # "the Yarmouk basin": the gazetteer may know the area by that name
         if dir_m and not noun_m and gov and not (suf_m and suf_m.group("suf").strip().lower() == "city"):
-            # "southern Idlib", "the northern Hama countryside"
-            is_gov_level = True
             as_written = text[s - (len(before) - dir_m.start()):e + (suf_m.end() if suf_m else 0)].strip()
+            if not suf_m and _CITY_CONTEXT.search(text) and not _COUNTRY_CONTEXT.search(text):
+                # "besieged eastern Aleppo", "the recapture of eastern Aleppo": the east of the city
+                precision = 2
+                pm_city_part = True
+            else:
+                is_gov_level = True  # "southern Idlib", "the northern Hama countryside"
         if near_m:
             precision = max(precision, 2)
             strong = strong or True
@@ -443,6 +448,8 @@ def find_places(text: str, lex: Lexicon, gz: Any | None, masks: list[tuple[int, 
             pm.extra["city"] = True  # "the southern city of Daraa", "Daraa city": the city, not the province
         if area_name:
             pm.extra["area_name"] = area_name
+        if pm_city_part:
+            pm.extra["city"] = True
         pre = P["pre_locator"].match(text, pm.end)
         if pre:
             pm.extra["pre_locator"] = True  # "the Damascus districts of Bab Touma": Damascus is the context  # "Homs province", "Sha'ar gas field": the list goes on after the suffix
@@ -521,6 +528,11 @@ def _is_area(name: str, gz: Any | None) -> bool:
 _REFERENCE_BEFORE = re.compile(r"\b(?:opposite|across\s+(?:the\s+(?:border|river|Euphrates|frontier)\s+)?from|facing|"
                                r"(?:strongholds?|enclaves?|pockets?|corridor)\s+between)\s+"
                                r"(?:the\s+)?(?:[\w\-]+\s+){0,4}?(?:of\s+)?$", re.I)
+#: A sentence about a city's parts: "eastern Aleppo" is then the east of the city, not of its governorate
+_CITY_CONTEXT = re.compile(r"\b(?:besieged|siege|neighbou?rhoods?|districts?|quarters?|city|streets?|rebel-held|"
+                           r"government-held|opposition-held|regime-held|recapture[ds]?)\b", re.I)
+#: ... unless it speaks of the countryside
+_COUNTRY_CONTEXT = re.compile(r"\b(?:countryside|province|governorate|rural|villages?)\b", re.I)
 #: "drove Daesh from ", "expelled the rebels from ": the place was taken, not where they came from
 _EXPELLED_FROM = re.compile(r"\b(?:drove|driven|drive|drives|driving|expelled|expelling|expel|ousted|ousting|oust|"
                             r"chased|pushed|cleared|clearing|evicted|routed|flushed)\s+(?:[\w\-]+\s+){0,4}?"

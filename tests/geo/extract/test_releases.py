@@ -173,7 +173,9 @@ def test_allied_forces_at_the_target_keep_the_place(gz):
 
 
 def test_a_held_part_of_a_governorate_is_a_place(gz):
-    es = ev("On 24 September, rebel factions fired rockets at government-held western Hama.", gz, published="2016-10-15")
+    # (without "province", "government-held western Hama" is read as the west of the city: test_city_parts.py)
+    es = ev("On 24 September, rebel factions fired rockets at government-held western Hama province.", gz,
+            published="2016-10-15")
     assert [(e.actor, e.event_type, e.admin1, e.geo_precision) for e in es] == [("rebels", "shelling", "Hama", 3)]
 
 
