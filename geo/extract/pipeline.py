@@ -37,6 +37,8 @@ _CAPITALISED = re.compile(r"[A-Z]")
 _PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being|is|are)\s+(?:\w+ly\s+|also\s+)?$", re.I)
 #: Where a strike came from, inside the words between it and its place: "from Lebanese airspace"
 _ORIGIN_PHRASE = re.compile(r"\bfrom\s+(?:the\s+)?(?:[\w\-]+\s+){0,2}?(?:airspace|territory|waters|side|direction\s+of\s+[\w\-]+)\b", re.I)
+#: A relative clause opening before an event word: "terrorists who opened fire"
+_RELATIVE_BEFORE_GROUP = re.compile(r"\b(?:who|which|that)\s+(?:[\w\-]+\s+){0,2}$", re.I)
 #: Forces that raid on the ground, whatever carries them there
 _GROUND_FORCE = re.compile(r"\b(?:special\s+(?:forces|operations|operators)|commandos?|troops|soldiers|marines|rangers)\b", re.I)
 #: What parts the items of a headline: a clause break or a comma
@@ -404,6 +406,10 @@ def extract(article: Any, gazetteer: Any | None = None, *, date_override: dt.dat
         if n1 == n2:
             dominant = next((a for st in sents for (a_m, _h) in st.explicit.values()
                              if a_m is not None and (a := a_m.actor) in (a1, a2)), a1)
+    if author and lex.profiles.get(author, {}).get("state") and lex.profiles.get(dominant or "", {}).get("armed_group"):
+        # a state's release names the group it fights more often than itself: what it leaves
+        # unattributed is its own ("air operations were conducted against terrorist targets")
+        dominant = author
     # pass 2: events
     history: list[tuple[int, str, bool]] = []  # (sentence, actor, was an event agent)
     # by actor, (sentence, type) of its last factual event of a specific type: what "the operation" was
@@ -486,6 +492,11 @@ def extract(article: Any, gazetteer: Any | None = None, *, date_override: dt.dat
                 if claimant is not None and (actor in (None, "unknown") or how != "unknown"):
                     # "... car bombs struck Jableh. Daesh claimed responsibility for the crimes."
                     actor, how = claimant, "claim"
+            if how in ("coref_local", "coref_dominant") and author and actor != author \
+                    and lex.profiles.get(author, {}).get("state") \
+                    and _PASSIVE_BEFORE.search(t, max(0, g.start - 30), g.start):
+                # a state's release: "terrorist positions were hit with howitzers" is its own forces' doing
+                actor, how = author, "author"
             if how in ("coref_local", "coref_dominant") and _UNCLAIMED.search(t + " " + _next_text(sents, i)):
                 # "a drone attack ... killed 89. No group has claimed responsibility.": no one to read back
                 actor, how = "unknown", "unknown"
@@ -574,6 +585,15 @@ def extract(article: Any, gazetteer: Any | None = None, *, date_override: dt.dat
                     gi = next((g2 for g2, ps in by_group.items() if any(q.list_id == p.list_id for q in ps)), None)
             if gi is not None:
                 by_group[gi].append(p)
+        # "terrorists who opened fire on our forces in the Manbij region were neutralised": the main
+        # clause's event happened where its subject's relative clause says
+        for gi in range(1, len(st.groups)):
+            if by_group[gi] or gi not in group_actors or not by_group.get(gi - 1):
+                continue
+            gap = t[st.groups[gi - 1].end:st.groups[gi].start]
+            if _RELATIVE_BEFORE_GROUP.search(t, max(0, st.groups[gi - 1].start - 60), st.groups[gi - 1].start) \
+                    and _PASSIVE_BEFORE.search(gap) and not clause_break_re(lex).search(gap) and count_words(gap) <= 12:
+                by_group[gi] = list(by_group[gi - 1])
         # a group with no places shares those of the next group of the same actor ("towns already hit ..., which are A, B")
         for gi in range(len(st.groups) - 1):
             if by_group[gi] or gi not in group_actors:

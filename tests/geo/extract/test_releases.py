@@ -323,3 +323,36 @@ def test_unknown_villages_in_a_known_area_are_placed_in_the_area(real_gz):
 def test_a_capitalised_owner_before_a_name_is_not_part_of_it(gz):
     es = ev("Turkish artillery shelled Kurdish-held Tal Rifaat.", gz)
     assert keys(es) == {("turkey", "shelling", "Tall Rif'at")}
+
+
+# -- stop 10: agentless passives in a state's release, "opened harassment fire" -----------------
+
+def test_an_agentless_passive_in_a_states_release_is_the_authors(gz):
+    # fails on extractor 1.4, which read the YPG (named most, as the target) as the shelling's actor
+    es = ev("PKK/YPG terrorists attacked Afrin on Sunday. On the same day, terrorist positions near Tal Rifaat "
+            "were hit with howitzers, and four PKK/YPG terrorists were neutralised.", gz,
+            source="Ministry of National Defence (Turkey)")
+    assert ("turkey", "shelling", "Tall Rif'at") in keys(es)
+    assert ("sdf_ypg", "attack", "Afrin") in keys(es)
+
+
+def test_harassment_fire_is_an_attack(gz):
+    # fails on extractor 1.4 ("opened fire on" only)
+    es = ev("On Sunday, PKK/YPG terrorists opened harassment fire from the Tal Rifaat region at our police vehicle "
+            "near Afrin.", gz, source="Ministry of National Defence (Turkey)")
+    assert ("sdf_ypg", "Afrin") in {(e.actor, e.place) for e in es}
+
+
+def test_a_release_leaves_its_own_strikes_unattributed(gz):
+    # fails on extractor 1.4 once the YPG's named attacks outnumber the ministry's own mentions
+    es = ev("Within the scope of the operation, air operations were conducted against terrorist targets in Tal "
+            "Rifaat. PKK/YPG terrorists opened fire on our forces near Afrin. PKK/YPG terrorists attacked Azaz.", gz,
+            source="Turkish Ministry of National Defence")
+    assert ("turkey", "airstrike", "Tall Rif'at") in keys(es)
+
+
+def test_terrorists_who_fired_in_a_place_were_neutralised_there(gz):
+    # fails on extractor 1.4: the neutralisation had no place
+    es = ev("In addition, 4 PKK/YPG terrorists who opened harassment fire on our forces in the Afrin region were "
+            "neutralised by our heroic commandos.", gz, source="Turkish Ministry of National Defence")
+    assert {e.actor for e in es if e.place == "Afrin"} == {"sdf_ypg", "turkey"}
