@@ -289,7 +289,8 @@ def _target(text: str, g: TriggerGroup) -> str | None:
 
 
 def _assign_dates(sent: _Sent) -> dict[int, DateMention | None]:
-    """Each date expression goes to the nearest trigger group; report dates stay apart."""
+    """Each date expression goes to the nearest trigger group of its clause (a date before a
+    comma ends the clause before it); report dates stay apart."""
     out: dict[int, DateMention | None] = {i: None for i in range(len(sent.groups))}
     if not sent.groups:
         return out
@@ -297,8 +298,18 @@ def _assign_dates(sent: _Sent) -> dict[int, DateMention | None]:
         if d.since or d.attribution:
             continue
         best, bd = None, None
+        text = sent.s.text
         for i, g in enumerate(sent.groups):
             dist = d.start - g.end if d.start >= g.end else g.start - d.end
+            if d.start >= g.end:
+                gap = text[g.end:d.start]
+            else:
+                gap = text[d.end:g.start]
+                if "," in gap or ";" in gap:
+                    # "... near Armanaz yesterday evening, in the first such strikes": the date ends its clause
+                    dist += 1000
+            if ";" in gap:
+                dist += 1000
             if bd is None or dist < bd:
                 best, bd = i, dist
         if best is not None and (out[best] is None):
@@ -990,7 +1001,12 @@ def _analyse(s: Sentence, lex: Lexicon, ref: dt.date | None, triggers: list, wit
         actors = [ActorMention(a.start, a.end, a.text, author or "unknown", "name", a.air)
                   if a.kind == "first_person" else a for a in actors]
     # a trigger inside an actor name ("Russian warplanes") still counts; one inside a source does not
-    triggers = [t for t in triggers if not any(a.kind == "source" and a.start <= t.start and t.end <= a.end for a in actors)]
+    # nor an event word that is part of a group's name ("National Front for Liberation": inside it,
+    # or capitalised after its first word; "coalition air strikes" is an event and its actor)
+    triggers = [t for t in triggers if not any(
+        a.start <= t.start and t.end <= a.end and (a.kind == "source" or (t.role == "event" and (
+            t.end < a.end or (t.start > a.start and t.text[:1].isupper()))))
+        for a in actors)]
     groups = group_triggers(s.text, triggers, actors)
     return _Sent(s, actors, groups, ref, starts)
 
