@@ -1,7 +1,8 @@
 """A date at the end of a clause dates that clause's event; an event word inside a group's name
 is no event; "Assad militias" (extractor 1.5).
 
-Sentences written for this test; all fail on extractor 1.4.
+Sentences written for this test; the name and the alias fail on extractor 1.4 (the clause date
+was right there by luck: the raids were the nearest group); the date test guards the new rule.
 """
 from __future__ import annotations
 
