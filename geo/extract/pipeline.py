@@ -697,7 +697,7 @@ def extract(article: Any, gazetteer: Any | None = None, *, date_override: dt.dat
                         continue
                 if rp.country_code in prof.get("home_countries", []) and rp.country_code != "SY":
                     continue  # the actor's own country: an origin, not a target
-                abroad = _abroad(t, p, lex) or (section if section != "SY" else None)
+                abroad = _abroad(t, p, lex) or _side_of(t, p, lex) or (section if section != "SY" else None)
                 if abroad is not None and abroad != rp.country_code:
                     # "near Sinjar in northern Iraq", a release's "Strikes in Iraq": not the Syrian homonym
                     rp = resolve_place(p, gz, lex, context=context, near=near_pts[-6:], cache=cache, country=abroad)
@@ -852,6 +852,17 @@ def _FOREIGN_COUNTRY(lex: Lexicon) -> re.Pattern[str]:  # noqa: N802 - a compile
         rx = lex.extra["foreign_country_re"] = re.compile(
             r"\b(?:" + "|".join(re.escape(k) for k in sorted(names, key=len, reverse=True)) + r")\b")
     return rx
+
+
+#: "the Lebanese side of the Masnaa crossing": the nationality of the side, by adjective
+_SIDE_OF = re.compile(r"\b(?P<adj>Lebanese|Turkish|Iraqi|Jordanian|Israeli)\s+side\s+of\s+(?:the\s+)?$")
+_SIDE_COUNTRY = {"Lebanese": "LB", "Turkish": "TR", "Iraqi": "IQ", "Jordanian": "JO", "Israeli": "IL"}
+
+
+def _side_of(text: str, p: PlaceMention, lex: Lexicon) -> str | None:
+    """The country of "the Lebanese side of X" right before place ``p``, else None."""
+    m = _SIDE_OF.search(text, max(0, p.start - 40), p.start)
+    return _SIDE_COUNTRY[m.group("adj")] if m else None
 
 
 def _countries(lex: Lexicon) -> tuple[str, dict[str, str]]:

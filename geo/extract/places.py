@@ -526,7 +526,7 @@ def _is_area(name: str, gz: Any | None) -> bool:
 
 #: "opposite the Syrian border town of ", "across the border from ", "facing " right before a name
 _REFERENCE_BEFORE = re.compile(r"\b(?:opposite|across\s+(?:the\s+(?:border|river|Euphrates|frontier)\s+)?from|facing|"
-                               r"(?:strongholds?|enclaves?|pockets?|corridor)\s+between)\s+"
+                               r"(?:strongholds?|enclaves?|pockets?|corridor|road|highway|motorway|route|railway)\s+between)\s+"
                                r"(?:the\s+)?(?:[\w\-]+\s+){0,4}?(?:of\s+)?$", re.I)
 #: A sentence about a city's parts: "eastern Aleppo" is then the east of the city, not of its governorate
 _CITY_CONTEXT = re.compile(r"\b(?:besieged|siege|neighbou?rhoods?|districts?|quarters?|city|streets?|rebel-held|"

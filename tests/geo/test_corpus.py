@@ -9,7 +9,7 @@ for the town itself, 2 for "near X" / a district / an area of a town, 3 for a pr
 publication date (or, where the article has no ``published``, to the date its text gives);
 ``date`` null where the text does not fix the day.
 
-Seven sets, each scored on its own (every check below runs over each):
+Nine sets, each scored on its own (every check below runs over each):
 
 * set A (``articles.jsonl`` / ``gold.jsonl``): wire-style news items, short monitor notes and
   CJTF-OIR releases, and four articles that report no event in Syria;
@@ -39,6 +39,11 @@ Seven sets, each scored on its own (every check below runs over each):
 * set G (``articles_g.jsonl`` / ``gold_g.jsonl``): 22 items written blind at the start of stop
   10 (news, monitor logs, releases, traps), scored once blind, then used for general fixes (see
   ``LOOSE_F1_FLOOR_G``).
+* set H (``articles_h.jsonl`` / ``gold_h.jsonl``): 22 items written blind in stop 10 in more
+  voices (translated state and opposition media, a Kurdish outlet, a live blog, a flash update, a
+  retrospective), scored once blind, then used for general fixes (see ``LOOSE_F1_FLOOR_H``).
+* set I (``articles_i.jsonl`` / ``gold_i.jsonl``): 20 items written blind in stop 10, scored
+  once at its end and never looked at: with set F, the honest estimate (see ``LOOSE_F1_FLOOR_I``).
   Background convention (as seed 003, which annotates "last week" strikes, and set A's "Last month
   the rebels seized ... Azaz"): an event told as having happened, with a place and an actor, is an
   event however old; its ``date`` is the day only where the text fixes it ("on 4 February 2018"),
@@ -115,7 +120,8 @@ class CorpusSet:
     """One evaluation set: its files, its no-event articles and its F1 floor."""
 
     def __init__(self, name, articles_path, gold_path, no_event, no_syria_event, f1_floor,
-                 known_misses=frozenset(), min_gold=80, min_undated=2):
+                 known_misses=frozenset(), min_gold=80, min_undated=2,
+                 types=("airstrike", "drone_strike", "missile_strike", "shelling", "ground_offensive", "raid")):
         self.name = name
         self.articles_path = articles_path
         self.gold_path = gold_path
@@ -126,6 +132,7 @@ class CorpusSet:
         self.known_misses = frozenset(known_misses)
         self.min_gold = min_gold
         self.min_undated = min_undated  # articles without ``published``: the date inferred from the text
+        self.types = types  # the event types its gold must use (set I, written blind, has no raid)
 
 
 # Set C: 24 items written blind (the writer neither read nor ran the extractor), in stop 8, after
@@ -183,7 +190,30 @@ LOOSE_F1_FLOOR_G = 0.90
 ARTICLES_G_PATH = CORPUS / "articles_g.jsonl"
 GOLD_G_PATH = CORPUS / "gold_g.jsonl"
 
-# Keyed by the file-name suffix: "" is set A (articles.jsonl), "_b" set B ... "_g" set G.
+# Set H: 22 items written blind in stop 10 after set G's fixes, in more voices (translated state and
+# opposition media, a Kurdish outlet, Anadolu, a live blog, a humanitarian flash update, a
+# retrospective): 0.690 loose / 0.604 strict F1 when first scored (0.683 / 0.587 for the extractor
+# of stop 9: G's fixes had hardly generalised). Then tuned on (releases, claims, city parts,
+# operations, clause dates), so it is no longer blind.
+NO_EVENT_ARTICLES_H = {"h8_19_threats_2022"}
+NO_SYRIA_EVENT_ARTICLES_H = {"h8_20_iraq_sinjar_brief_2023", "h8_21_lebanon_bekaa_2024"}
+# The headline "Israeli strike cuts main Beirut-Damascus road at Masnaa border crossing" places the
+# crossing in Syria; only the body says "the Lebanese side of", and a headline is read first.
+KNOWN_MISSES_H = {"h8_21_lebanon_bekaa_2024"}
+LOOSE_F1_FLOOR_H = 0.82
+ARTICLES_H_PATH = CORPUS / "articles_h.jsonl"
+GOLD_H_PATH = CORPUS / "gold_h.jsonl"
+
+# Set I: 20 items written blind in stop 10 and scored once, at its end, never looked at: with set
+# F (looked at for one trap only) the honest estimate. 0.813 loose / 0.701 strict F1 (0.761 / 0.657
+# for the extractor of stop 9). Do not tune on it; write a new blind set before looking at its errors.
+NO_EVENT_ARTICLES_I: set[str] = set()
+NO_SYRIA_EVENT_ARTICLES_I = {"i9_18_masnaa_2024"}
+LOOSE_F1_FLOOR_I = 0.78
+ARTICLES_I_PATH = CORPUS / "articles_i.jsonl"
+GOLD_I_PATH = CORPUS / "gold_i.jsonl"
+
+# Keyed by the file-name suffix: "" is set A (articles.jsonl), "_b" set B ... "_i" set I.
 CORPUS_SETS = {
     "": CorpusSet("A", ARTICLES_PATH, GOLD_PATH, NO_EVENT_ARTICLES, NO_SYRIA_EVENT_ARTICLES,
                   LOOSE_F1_FLOOR),
@@ -199,6 +229,12 @@ CORPUS_SETS = {
                     NO_SYRIA_EVENT_ARTICLES_F, LOOSE_F1_FLOOR_F, known_misses=KNOWN_MISSES_F, min_gold=70),
     "_g": CorpusSet("G", ARTICLES_G_PATH, GOLD_G_PATH, NO_EVENT_ARTICLES_G,
                     NO_SYRIA_EVENT_ARTICLES_G, LOOSE_F1_FLOOR_G, min_gold=100, min_undated=0),
+    "_h": CorpusSet("H", ARTICLES_H_PATH, GOLD_H_PATH, NO_EVENT_ARTICLES_H,
+                    NO_SYRIA_EVENT_ARTICLES_H, LOOSE_F1_FLOOR_H, known_misses=KNOWN_MISSES_H, min_gold=120,
+                    min_undated=0),
+    "_i": CorpusSet("I", ARTICLES_I_PATH, GOLD_I_PATH, NO_EVENT_ARTICLES_I,
+                    NO_SYRIA_EVENT_ARTICLES_I, LOOSE_F1_FLOOR_I, min_gold=100, min_undated=0,
+                    types=("airstrike", "drone_strike", "shelling", "ground_offensive", "bombing")),
 }
 
 # ---------------------------------------------------------------- reading the corpus
@@ -426,13 +462,12 @@ def test_sets_are_independent():
     assert not shared, shared
 
 
-def test_corpus_coverage(gold):
+def test_corpus_coverage(gold, corpus_set):
     """The corpus exercises the actors, types and precisions the extractor must handle."""
     actors = {g["actor"] for g in gold}
     assert {"russia", "syrian_government", "us_coalition", "turkey", "israel", "isis",
             "hts_nusra", "rebels", "sdf_ypg", "hezbollah", "iran_militias"} <= actors
-    assert {"airstrike", "drone_strike", "missile_strike", "shelling", "ground_offensive",
-            "raid"} <= {g["event_type"] for g in gold}
+    assert set(corpus_set.types) <= {g["event_type"] for g in gold}
     assert {1, 2, 3} <= {g["geo_precision"] for g in gold}
     assert len({norm_admin1(g["admin1"]) for g in gold}) >= 11
 
@@ -535,7 +570,7 @@ def test_corpus_loose_f1(corpus_set, extracted, gold, articles):
 def test_no_events_from_non_event_articles(corpus_set, extracted):
     bad = [p for p in extracted if str(p.get("article_id")) in corpus_set.no_event - corpus_set.known_misses]
     bad += [p for p in extracted
-            if str(p.get("article_id")) in corpus_set.no_syria_event and _in_syria(p)]
+            if str(p.get("article_id")) in corpus_set.no_syria_event - corpus_set.known_misses and _in_syria(p)]
     assert not bad, f"set {corpus_set.name}: events extracted from articles that report none:\n" + "\n".join(
         f"  {p.get('article_id')} | {p.get('actor')} | {p.get('event_type')} | "
         f"{p.get('place_as_written')} | {p.get('evidence')}" for p in bad
