@@ -41,3 +41,15 @@ def test_machine_guns_are_not_artillery(gz):
 def test_fighting_between_two_towns_is_still_read(gz):
     es = ev("Rebels attacked army positions between Saraqib and Idlib on Monday.", gz)
     assert {(e.place, e.geo_precision) for e in es} == {("Saraqib", 2), ("Idlib", 2)}
+
+
+def test_a_highway_between_two_cities_is_no_event_place(gz):
+    # fails once "between" places events (stop 10) without the road in the reference list
+    es = ev("Turkish jets struck Afrin on Monday, cutting the main highway between Aleppo and Idlib.", gz)
+    assert {e.place for e in es} == {"Afrin"}
+
+
+def test_the_lebanese_side_of_a_crossing_is_not_in_syria(gz):
+    # fails on extractor 1.4, which placed the strike at the Syrian Daraa
+    es = ev("An Israeli strike hit the Lebanese side of the Daraa crossing on Friday.", gz)
+    assert not any(e.country_code == "SY" for e in es)
