@@ -24,6 +24,7 @@ from geo.extract.factuality import factuality, reported_by
 from geo.extract.lexicon import Lexicon, lexicon_alternations, load_lexicon, scan_lexicons
 from geo.extract.places import PlaceMention, _patterns, find_places, referent, resolve_place
 from geo.extract.sentences import Sentence, normalize_text, split_sentences
+from geo.extract.coref import claimant, relative_subject, sentence_agent, targets, unclaimed
 from geo.extract.triggers import TriggerGroup, find_triggers, group_triggers, group_types
 from geo.schema import Event
 
@@ -386,7 +387,7 @@ def extract(article: Any, gazetteer: Any | None = None, *, date_override: dt.dat
             prev_end = st.groups[prev_gi].end if prev_gi is not None and st.groups[prev_gi].end > cs else 0
             a, how = actor_for(st.s.text, g.start, g.end, st.actors, lex, clause_start=cs, prev_group_end=prev_end)
             if a is None:
-                a, how = _relative_subject(st, g.start, a, how)  # "government troops, who recaptured X"
+                a, how = relative_subject(st, g.start, a, how)  # "government troops, who recaptured X"
             blamed = blamed_actor(st.s.text, g.start, g.end, st.actors, lex, clause_start=cs)
             if blamed is not None:
                 a, how = blamed, "agent"  # "Ankara blamed the strike on government forces"
@@ -444,7 +445,7 @@ def extract(article: Any, gazetteer: Any | None = None, *, date_override: dt.dat
         dl = _DATELINE.match(t) if i == 0 or sents[i - 1].s.paragraph != s.paragraph else None
         # where the report was filed ("AMMAN (Jordan Valley Courier) -", "GAZIANTEP, Turkey -") says
         # nothing about where the places are: a foreign country it names is not the places' country
-        context = t[dl.end():] if dl and _FOREIGN_COUNTRY(lex).search(dl.group(0)) else t
+        context = t[dl.end():] if dl and _foreign_country_re(lex).search(dl.group(0)) else t
         if not govs_here and last_gov and _may_contain(t, _PROVINCE_WORDS):
             am = _ANAPHORIC_PROVINCE.search(t)
             if am is not None:
@@ -481,7 +482,7 @@ def extract(article: Any, gazetteer: Any | None = None, *, date_override: dt.dat
             if actor is None and g.coref != "none":
                 # "First Russian airstrikes reported; strikes on A and B killed 36": the actor of an
                 # earlier event of the sentence, when this one is the same kind or a generic word
-                actor = _sentence_agent(st, gi, group_actors)
+                actor = sentence_agent(st, gi, group_actors)
                 if actor is None:
                     actor = _recent_agent(history, i)
                 how = "coref_local" if actor else "none"
@@ -499,19 +500,19 @@ def extract(article: Any, gazetteer: Any | None = None, *, date_override: dt.dat
                 if actor is None and g.coref == "any" and any(tr.type in _SPECIFIC - {"ground_offensive"} for tr in g.triggers):
                     actor, how = "unknown", "unknown"
             if actor in (None, "unknown") or how in ("coref_local", "coref_dominant"):
-                claimant = _claimant(sents, i, lex)
-                if claimant is not None and (actor in (None, "unknown") or how != "unknown"):
+                claimed_by = claimant(sents, i, lex)
+                if claimed_by is not None and (actor in (None, "unknown") or how != "unknown"):
                     # "... car bombs struck Jableh. Daesh claimed responsibility for the crimes."
-                    actor, how = claimant, "claim"
+                    actor, how = claimed_by, "claim"
             if how in ("coref_local", "coref_dominant") and author and actor != author \
                     and lex.profiles.get(author, {}).get("state") \
                     and _PASSIVE_BEFORE.search(t, max(0, g.start - 30), g.start):
                 # a state's release: "terrorist positions were hit with howitzers" is its own forces' doing
                 actor, how = author, "author"
-            if how in ("coref_local", "coref_dominant") and _UNCLAIMED.search(t + " " + _next_text(sents, i)):
+            if how in ("coref_local", "coref_dominant") and unclaimed(sents, i):
                 # "a drone attack ... killed 89. No group has claimed responsibility.": no one to read back
                 actor, how = "unknown", "unknown"
-            if how in ("coref_local", "coref_dominant") and actor in _targets(st, g):
+            if how in ("coref_local", "coref_dominant") and actor in targets(st, g):
                 # "drones struck a military academy ..., in one of the deadliest attacks on the army":
                 # the army was hit; the sentence names no one who struck
                 actor, how = "unknown", "unknown"
@@ -727,101 +728,6 @@ def extract(article: Any, gazetteer: Any | None = None, *, date_override: dt.dat
     return ExtractionResult(events, unresolved, ref, inferred, mentions, rejected)
 
 
-#: Between an actor and the event word of a relative clause about it: "troops, who recaptured"
-_RELATIVE_GAP = re.compile(r"\s*,?\s*(?:who|which|that)\s+(?:(?:had|have|has|also|then|later|first|eventually|"
-                           r"finally|already|recently)\s+){0,2}", re.I)
-
-
-def _relative_subject(st: _Sent, g_start: int, a: ActorMention | None, how: str) -> tuple[ActorMention | None, str]:
-    """The actor a relative clause opening right before ``g_start`` is about, else ``(a, how)``."""
-    t = st.s.text
-    before = [x for x in st.actors if x.end <= g_start and x.actor and x.kind not in ("pronoun", "source")]
-    if before and _RELATIVE_GAP.fullmatch(t, before[-1].end, g_start):
-        return before[-1], "subject"
-    return a, how
-
-
-#: Said of an attack whose author is not known: "No group has claimed responsibility"
-_UNCLAIMED = re.compile(r"\b(?:no\s+(?:group|one|party|faction|organi[sz]ation)\s+(?:has\s+|had\s+|immediately\s+)*"
-                        r"(?:yet\s+)?claimed|(?:has|had|was|were)\s+not\s+(?:yet\s+|immediately\s+)?(?:been\s+)?claimed|"
-                        r"unclaimed|no\s+claim\s+of\s+responsibility|without\s+saying\s+whose)\b", re.I)
-
-
-_CLAIMED = re.compile(r"\s*(?:(?!claimed\b)[\w\-]+\s+){0,3}?(?:(?:has|have|had|later|also|quickly|swiftly|reportedly)\s+)*claimed\s+"
-                      r"(?:responsibility|the\s+(?:attacks?|bombings?|blasts?|crimes?|operations?|explosions?|killings?))", re.I)
-
-
-def _claimant(sents: list[_Sent], i: int, lex: Lexicon) -> str | None:
-    """The actor that claims the events of sentence ``i`` in it or in the next sentence of its
-    paragraph ("Daesh claimed responsibility for the crimes"), if any."""
-    for j in (i, i + 1):
-        if j >= len(sents) or sents[j].s.paragraph - sents[i].s.paragraph > 1:
-            break
-        t = sents[j].s.text
-        if "claim" not in t:
-            continue
-        # a sentence with no event word was not read for actors (see _analyse)
-        for a in sents[j].actors or find_actors(t, lex):
-            if a.actor and a.actor != "unknown" and a.kind in ("name", "adjective") and _CLAIMED.match(t, a.end):
-                return a.actor
-    return None
-
-
-def _next_text(sents: list[_Sent], i: int) -> str:
-    """The text of the sentence after ``i`` in the same paragraph, or ''."""
-    if i + 1 < len(sents) and sents[i + 1].s.paragraph == sents[i].s.paragraph:
-        return sents[i + 1].s.text
-    return ""
-
-
-#: Right before an actor named as what was hit: "attacks on the army", "a strike against the SDF"
-_TARGET_BEFORE = re.compile(r"\b(?:attacks?|strikes?|assaults?|raids?|offensives?)\s+(?:on|against|targeting)\s+(?:the\s+)?$", re.I)
-
-
-#: An actor as the object of an event verb: "attacked regime positions", "struck ISIS targets"
-_OBJECT_BEFORE = re.compile(r"\b(?:attacked|struck|shelled|hit|targeted|targeting|bombed|pounded|raided|stormed)\s+"
-                            r"(?:the\s+)?$", re.I)
-_OBJECT_AFTER = re.compile(r"\s+(?:positions?|targets?|posts?|checkpoints?|bases?|sites?|headquarters|convoys?|"
-                           r"vehicles?|barracks|outposts?)\b", re.I)
-
-
-def _targets(st: _Sent, g: TriggerGroup) -> set[str]:
-    """The actors a sentence names as the target of the attack ``g`` is ("the deadliest attacks on
-    the army", "fighters attacked regime positions"), in its clause (not "... as the militants pushed")."""
-    t = st.s.text
-    out = set()
-    for a in st.actors:
-        if not a.actor or a.kind == "pronoun":
-            continue
-        if not (_TARGET_BEFORE.search(t, max(0, a.start - 40), a.start)
-                or (_OBJECT_BEFORE.search(t, max(0, a.start - 30), a.start) and _OBJECT_AFTER.match(t, a.end))):
-            continue
-        lo, hi = (g.end, a.start) if a.start >= g.end else (a.end, g.start)
-        if not _CONTRAST.search(t, lo, hi) and ";" not in t[lo:hi]:
-            out.add(a.actor)
-    return out
-
-
-_GENERIC_TYPES = frozenset({"strike", "attack", "bombing"})
-_CONTRAST = re.compile(r"\b(?:while|whereas|but|although|though|meanwhile|however|as)\b", re.I)
-
-
-def _sentence_agent(st: _Sent, gi: int, group_actors: dict[int, tuple[str | None, str, bool]]) -> str | None:
-    """The named actor of the nearest earlier event group of the sentence that group ``gi`` may
-    refer back to: one of the same type, or any when ``gi`` is a generic word ("strikes")."""
-    mine = {t.type for t in st.groups[gi].triggers}
-    for gj in range(gi - 1, -1, -1):
-        got = group_actors.get(gj)
-        if got is None or got[0] in (None, "unknown") or got[1] not in ("modifier", "agent", "subject"):
-            continue
-        if _CONTRAST.search(st.s.text, st.groups[gj].end, st.groups[gi].start):
-            return None  # "Regime forces shelled A, while fighters of X fired rockets at B": someone else
-        if mine <= _GENERIC_TYPES or mine & {t.type for t in st.groups[gj].triggers}:
-            return got[0]
-        return None
-    return None
-
-
 def _note_type(last_type: dict[str, tuple[int, str]], i: int, actor: str, etypes: list[str]) -> None:
     """Remember the specific type of ``actor``'s event in sentence ``i``, for a later "the operation"."""
     spec = [e for e in etypes if e in _SPECIFIC]
@@ -844,7 +750,7 @@ def _abroad(text: str, p: PlaceMention, lex: Lexicon) -> str | None:
     return code if code != "SY" else None
 
 
-def _FOREIGN_COUNTRY(lex: Lexicon) -> re.Pattern[str]:  # noqa: N802 - a compiled constant of the lexicon
+def _foreign_country_re(lex: Lexicon) -> re.Pattern[str]:
     """A regex of the foreign country names of ``places.json``."""
     rx = lex.extra.get("foreign_country_re")
     if rx is None:
