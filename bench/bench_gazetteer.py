@@ -209,7 +209,8 @@ def _clear_all(gz) -> None:
     gz.clear_caches()
     nz = importlib.import_module("gazetteer.normalize")
     admin = importlib.import_module("gazetteer.admin")
-    for f in (nz.normalize, nz.name_key, nz.skeleton, nz._skel_token, admin.admin_mentions, admin.country_mentions):
+    for f in (nz.normalize, nz.name_key, nz.skeleton, nz._skel_token, nz.soft_key, admin.admin_mentions,
+              admin.country_mentions):
         f.cache_clear()
 
 
@@ -238,7 +239,8 @@ def _clear_queries(gz) -> None:
     gz.clear_caches(places=False)
     nz = importlib.import_module("gazetteer.normalize")
     admin = importlib.import_module("gazetteer.admin")
-    for f in (nz.normalize, nz.name_key, nz.skeleton, nz._skel_token, admin.admin_mentions, admin.country_mentions):
+    for f in (nz.normalize, nz.name_key, nz.skeleton, nz._skel_token, nz.soft_key, admin.admin_mentions,
+              admin.country_mentions):
         f.cache_clear()
 
 

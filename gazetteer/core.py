@@ -211,16 +211,22 @@ FIRM_VARIANT_QUALITY = 0.8
 #: The quality of a variant that spells the same word ("shajara", "shajarah": one :func:`soft_key`):
 #: below a secondary exact name (0.97), above every look-alike (at most 0.85).
 SAME_WORD_QUALITY = 0.95
+#: Below this rapidfuzz ratio two keys are not read as spellings of one word (a short word's
+#: final -ah against -a is 86; "latamneh" against "latamna" 80)
+_SAME_WORD_MIN_RATIO = 60.0
 
 
 def _variant_quality(key: str, matched: str, soft: str) -> float | None:
     """How well ``matched`` (a key with the skeleton of ``key``) spells ``key``; None: not at all."""
     from rapidfuzz import fuzz
 
-    if soft_key(matched) == soft:
-        return SAME_WORD_QUALITY
     ratio = fuzz.ratio(key, matched)
-    return None if ratio < _MIN_VARIANT_RATIO else 0.65 + 0.20 * ratio / 100.0
+    if ratio < _MIN_VARIANT_RATIO:
+        return None
+    # two spellings of one word are close in ratio too: the soft key is read only for those
+    if ratio >= _SAME_WORD_MIN_RATIO and soft_key(matched) == soft:
+        return SAME_WORD_QUALITY
+    return 0.65 + 0.20 * ratio / 100.0
 
 
 def _firm(c: Candidate) -> bool:

@@ -377,6 +377,7 @@ _SOFT_RULES = tuple((re.compile(p), r) for p, r in (
 ))
 
 
+@functools.lru_cache(maxsize=100_000)
 def soft_key(key: str) -> str:
     """A :func:`name_key` with the spelling of its vowels and endings unified: two keys with the
     same soft key spell the same word ("ash shajara", "ash shajarah"), unlike a mere consonant
