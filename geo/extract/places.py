@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from typing import Any, Protocol
 
 from gazetteer.admin import admin_mentions, direction_in
-from geo.extract.actors import ActorMention, count_words
+from geo.extract.actors import count_words
 from geo.extract.assemble import AREA_CODES
 from geo.extract.fastre import prefixes, trie_regex
 from geo.extract.lexicon import Governorate, Lexicon
