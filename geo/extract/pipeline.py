@@ -445,7 +445,7 @@ def extract(article: Any, gazetteer: Any | None = None, *, date_override: dt.dat
         dl = _DATELINE.match(t) if i == 0 or sents[i - 1].s.paragraph != s.paragraph else None
         # where the report was filed ("AMMAN (Jordan Valley Courier) -", "GAZIANTEP, Turkey -") says
         # nothing about where the places are: a foreign country it names is not the places' country
-        context = t[dl.end():] if dl and _foreign_country_re(lex).search(dl.group(0)) else t
+        context = t[dl.end():] if dl and _names_foreign_country(dl.group(0), lex) else t
         if not govs_here and last_gov and _may_contain(t, _PROVINCE_WORDS):
             am = _ANAPHORIC_PROVINCE.search(t)
             if am is not None:
@@ -750,14 +750,13 @@ def _abroad(text: str, p: PlaceMention, lex: Lexicon) -> str | None:
     return code if code != "SY" else None
 
 
-def _foreign_country_re(lex: Lexicon) -> re.Pattern[str]:
-    """A regex of the foreign country names of ``places.json``."""
-    rx = lex.extra.get("foreign_country_re")
+def _names_foreign_country(text: str, lex: Lexicon) -> bool:
+    """Whether ``text`` names a country other than Syria (the names of :func:`_countries`)."""
+    alt, codes = _countries(lex)
+    rx = lex.extra.get("country_name_re")
     if rx is None:
-        names = [k for k, v in lex.places.get("foreign_countries", {}).items() if not k.startswith("_") and v != "SY"]
-        rx = lex.extra["foreign_country_re"] = re.compile(
-            r"\b(?:" + "|".join(re.escape(k) for k in sorted(names, key=len, reverse=True)) + r")\b")
-    return rx
+        rx = lex.extra["country_name_re"] = re.compile(rf"\b(?:{alt})\b", re.I)
+    return any(codes.get(re.sub(r"\s+", " ", m.group(0).lower())) not in (None, "SY") for m in rx.finditer(text))
 
 
 #: "the Lebanese side of the Masnaa crossing": the nationality of the side, by adjective
