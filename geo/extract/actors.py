@@ -460,7 +460,12 @@ def device_used(text: str, g_start: int, lex: Lexicon) -> bool:
 
 
 _JOINT_GAP = re.compile(r"^\s*(?:,\s*(?:and\s+)?|and\s+|&\s+|as well as\s+|along with\s+|together with\s+|alongside\s+)"
-                        r"(?:the\s+|their\s+|its\s+|allied\s+|(?:Turkish|Russian|Iranian)-backed\s+)?$", re.I)
+                        # "Syrian troops and fighters from Lebanon's Hezbollah", "HTS and allied factions of the SNA"
+                        r"(?:(?:allied\s+)?(?:fighters|forces|troops|militiamen|members|units|gunmen|factions|brigades)"
+                        r"\s+(?:from|of|loyal\s+to)\s+)?"
+                        r"(?:the\s+|their\s+|its\s+|allied\s+|(?:Turkish|Russian|Iranian)-backed\s+|[A-Z][a-z]+'s\s+){0,2}$", re.I)
+#: Between two names of one actor that form one phrase: "allied factions of the Turkish-backed SNA"
+_SAME_PHRASE_GAP = re.compile(r"^\s+(?:of|from)\s+(?:the\s+)?(?:(?:Turkish|Russian|Iranian|US)-backed\s+)?$", re.I)
 
 
 _SUPPORT_GAP = re.compile(rf"^\s*,?\s*{SUPPORT_BY}\s+"
@@ -507,6 +512,9 @@ def joint_actors(text: str, a: ActorMention | None, actors: list[ActorMention], 
     j, cur = i - 1, a
     while j >= 0:
         x = real[j]
+        if x.kind != "pronoun" and x.actor == cur.actor and _SAME_PHRASE_GAP.match(text[x.end:cur.start]):
+            cur, j = x, j - 1
+            continue
         if x.kind == "pronoun" or not _JOINT_GAP.match(text[x.end:cur.start]):
             break
         if x.actor and x.actor != a.actor and x.actor not in {o.actor for o in out}:

@@ -67,7 +67,7 @@ _TOWN_WORDS = ("town", "city", "village")  # what _ANAPHORIC_TOWN needs
 _PROVINCE_WORDS = ("province", "governorate", "countryside")  # what _ANAPHORIC_PROVINCE needs
 #: "supported by Russian ", "backed by heavy " right before an event word: support of another operation
 _SUPPORT_BEFORE = re.compile(rf"\b{SUPPORT_BY}\s+(?:[\w\-]+\s+){{0,3}}$", re.I)
-_BRACKETED = re.compile(r"\([^()]{1,40}\)")
+_BRACKETED = re.compile(r"\([^()]{1,80}\)")
 _SPECIFIC = {"airstrike", "drone_strike", "missile_strike", "shelling", "ground_offensive", "raid"}
 
 
@@ -135,7 +135,8 @@ class _DateCarry:
         """The carried date: that of the latest pending sentence with one, else the last set."""
         for j in reversed(self._pending):
             d = self._sents[j].first_date
-            if d is not None:
+            # only a day: "a fighter who fled eastern Aleppo in 2016" is background, not the narrative's date
+            if d is not None and d.precision == "day":
                 self._last = (j, self._sents[j].s.paragraph, d)
                 break
         self._pending.clear()
@@ -289,17 +290,30 @@ def _target(text: str, g: TriggerGroup) -> str | None:
     return t
 
 
+_WHEN_AFTER = re.compile(r",?\s+when\b", re.I)
+
+
 def _assign_dates(sent: _Sent) -> dict[int, DateMention | None]:
     """Each date expression goes to the nearest trigger group of its clause (a date before a
     comma ends the clause before it); report dates stay apart."""
     out: dict[int, DateMention | None] = {i: None for i in range(len(sent.groups))}
     if not sent.groups:
         return out
+    text = sent.s.text
     for d in sent.dates:
+        if d.since and _WHEN_AFTER.match(text, d.end):
+            # "The offensive began on Wednesday, when HTS fighters attacked ...": the day of the
+            # when-clause, and of what began with it
+            day = dataclasses.replace(d, since=False)
+            nxt = next((i for i, g in enumerate(sent.groups) if g.start >= d.end), None)
+            prv = next((i for i in range(len(sent.groups) - 1, -1, -1) if sent.groups[i].end <= d.start), None)
+            for gi in (nxt, prv):
+                if gi is not None and out[gi] is None:
+                    out[gi] = day
+            continue
         if d.since or d.attribution:
             continue
         best, bd = None, None
-        text = sent.s.text
         for i, g in enumerate(sent.groups):
             dist = d.start - g.end if d.start >= g.end else g.start - d.end
             if d.start >= g.end:
@@ -665,9 +679,10 @@ def extract(article: Any, gazetteer: Any | None = None, *, date_override: dt.dat
             if dm is None and attrib is not None:
                 dm, date_how = attrib, "attribution"
             if dm is None and first_date is not None and not first_date.attribution and not first_date.anaphoric \
-                    and first_date.date is not None and first_date.end <= st.groups[0].start:
-                # a date fronted before every event word ("12 July 2012, Hama countryside: helicopters
-                # pounded X before troops stormed the village") dates the whole sentence
+                    and first_date.date is not None and first_date.end <= g.start:
+                # a date before the event word ("12 July 2012, Hama countryside: helicopters pounded X
+                # before troops stormed the village"; "The offensive began on Wednesday, when HTS
+                # fighters attacked ...") dates it rather than one told in an earlier sentence
                 dm, date_how = first_date, "sentence"
             if dm is None and last_date is not None and not caption and (
                     s.paragraph == last_date[1] or (i - last_date[0] <= 2 and s.paragraph - last_date[1] <= 1)):

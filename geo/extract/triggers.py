@@ -110,6 +110,9 @@ def _thing_head_re(lex: Lexicon) -> re.Pattern[str]:
 
 
 _RAID_NOUN = re.compile(r"raids?", re.I)
+#: Generic event words, typed by the means named with them; event nouns that can be such means.
+_GENERIC = frozenset({"strike", "attack", "bombing"})
+_MEANS = frozenset({"shelling", "airstrike", "drone_strike", "missile_strike"})
 _WITH_INSTRUMENT = re.compile(r"\b(?:with|using)\s+(?:[\w\-]+\s+){0,3}$", re.I)
 _PLACE_BETWEEN = re.compile(r"\b(?:near|in|at|outside|around|south|north|east|west|of)\s+(?:the\s+)?(?:(?:town|village|city)\s+of\s+)?[A-Z]")
 
@@ -139,11 +142,16 @@ def group_triggers(text: str, triggers: list[Trigger], actors: list[ActorMention
         groups.append(TriggerGroup([t]))
     # "targeted hideouts of terrorists on the outskirts of Ariha with artillery": the instrument
     # at the end of the clause says how the event word before it was done
+    # "hit 14 targets near Tel Rifat with artillery fire": an event noun after "with" is the means
+    # of a generic event word before it, not an event of its own
     merged: list[TriggerGroup] = []
     for g in groups:
-        if merged and not g.is_event and merged[-1].is_event:
+        if merged and merged[-1].is_event:
             gap = text[merged[-1].end:g.start]
-            if _WITH_INSTRUMENT.search(gap) and not re.search(r"[;:()\"]|\.\s", gap) and count_words(gap) <= 20:
+            means = not g.is_event or (
+                "," not in gap and {t.type for t in merged[-1].triggers} <= _GENERIC
+                and all(t.type in _MEANS for t in g.triggers))
+            if means and _WITH_INSTRUMENT.search(gap) and not re.search(r"[;:()\"]|\.\s", gap) and count_words(gap) <= 20:
                 merged[-1].instruments.extend(g.triggers)
                 continue
         merged.append(g)
