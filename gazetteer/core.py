@@ -51,7 +51,7 @@ __all__ = ["Gazetteer", "Resolution", "default_gazetteer", "CODE_VERSION", "MAX_
 COUNTRIES_ENV = "STRIKEMAP_GAZETTEER_COUNTRIES"
 
 #: Bump when matching or ranking rules change (part of :attr:`Gazetteer.version`).
-CODE_VERSION = "gazetteer-1.2"
+CODE_VERSION = "gazetteer-1.3"
 #: Longer names are refused (no place name is this long).
 MAX_NAME_LENGTH = 200
 
@@ -769,7 +769,8 @@ class Gazetteer:
         if not any(h.near or h.far for h in hits) or (
                 core_key != full_key and not any(c.how == "exact" for h in hits for c in h.near)):
             gov = governorate_for_name(parsed.core)
-            if gov and (parsed.area or parsed.direction):
+            centre = parsed.direction == "central" and not parsed.area  # "central Damascus": the city centre
+            if gov and (parsed.area or parsed.direction) and not centre:
                 # "northern Hama", "Idlib countryside", "Hama province": the governorate
                 if ctx.allowed_admin1 is None or gov in ctx.allowed_admin1 or ctx.admin1 is None:
                     place = self.governorate_point(gov, direction_of(parsed.direction)) or self._gov_places[gov]
@@ -778,7 +779,7 @@ class Gazetteer:
                 hits.append(self._exact_variant(core_key))
             if parsed.precision > precision_floor:
                 precision_floor = parsed.precision if not parsed.area else 2
-            if parsed.direction and not gov:
+            if parsed.direction and (not gov or centre):
                 precision_floor = max(precision_floor, 2)
         fuzzy_note = None
         cands = self._candidates(hits, ctx)

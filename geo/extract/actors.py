@@ -216,7 +216,9 @@ _AGENT = re.compile(r"^[\s,]*(?:(?:carried out|conducted|launched|led|staged|mou
                     r"done|made|fired|dropped|being|been|reportedly|allegedly|apparently|believed to be|"
                     r"said to be|thought to be|blamed on|claimed|also|already|last|this|on|week|month|"
                     r"[A-Z][a-z]+day|yesterday|today|earlier|again|repeatedly|heavily|in|the|area|of|"
-                    r"[\w\-]+ly)\s+){0,7}?(?:by|from)\s+(?:the\s+)?$", re.I)
+                    r"[\w\-]+ly)\s+){0,7}?(?:by|from)\s+(?:the\s+)?$"
+                    # a place between: "the shelling of Saraqib by regime forces" (not "seized X from IS")
+                    r"|^\s*(?:(?:of|on|in|near|the|al|el|(?-i:[A-Z][\w'\-]*))\s+){1,6}?by\s+(?:the\s+)?$", re.I)
 #: "were neutralised", "was hit": before a participle, the subject suffered the event ("were pounding" did it)
 _BE_AUX = re.compile(r"\b(?:was|were|been|being|is|are)\b", re.I)
 _PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are|be|got|get|gets)\s+(?:\w+ly\s+|also\s+|again\s+|not\s+)?$", re.I)
@@ -311,6 +313,8 @@ def actor_for(text: str, g_start: int, g_end: int, actors: list[ActorMention], l
             break
         if _VICTIM_GAP.search(gap):
             break  # "33 Turkish soldiers were killed in an air strike": the victims, not who struck
+        if _reaction_re(lex).search(gap):
+            break  # "The government in Damascus condemned the raids": it reacts to what someone else did
         lead = text[max(0, a.start - 30):a.start]
         if _TARGET_PREP.search(lead) and not _DATE_PREP.search(lead) and not _MEMBERS_OF.search(lead):
             continue  # "against IS", "fighting the regime": an object, not the subject ("on Thursday our army": a date)
@@ -330,6 +334,15 @@ def actor_for(text: str, g_start: int, g_end: int, actors: list[ActorMention], l
 def _blame_verbs(lex: Lexicon) -> str:
     verbs = lex.cues.get("blame_verbs", []) or [r"(?!x)x"]
     return "(?:" + "|".join(verbs) + ")"
+
+
+def _reaction_re(lex: Lexicon) -> re.Pattern[str]:
+    """``reaction_verbs`` of cues.json: "condemned", "denounced" (whose subject only reacts)."""
+    rx = lex.extra.get("reaction_re")
+    if rx is None:
+        pats = lex.cues.get("reaction_verbs", {}).get("patterns", []) or [r"(?!x)x"]
+        rx = lex.extra["reaction_re"] = re.compile(r"\b(?:" + "|".join(pats) + r")\b", re.I)
+    return rx
 
 
 def _blame_re(lex: Lexicon) -> re.Pattern[str]:
@@ -459,11 +472,13 @@ def device_used(text: str, g_start: int, lex: Lexicon) -> bool:
     return rx.search(text[max(0, g_start - 60):g_start]) is not None
 
 
-_JOINT_GAP = re.compile(r"^\s*(?:,\s*(?:and\s+)?|and\s+|&\s+|as well as\s+|along with\s+|together with\s+|alongside\s+)"
+_JOINT_GAP = re.compile(r"^(?:(?:['\u2019]s)?\s+(?:(?:ground|special|armed|land|regular|elite|border)\s+)?"  # "Turkey's army and ..."
+                        r"(?:army|forces|troops|military|soldiers|units|militias?|air\s+force|warplanes|jets|aircraft|drones|artillery))?"
+                        r"\s*(?:,\s*(?:and\s+)?|and\s+|&\s+|as well as\s+|along with\s+|together with\s+|alongside\s+)"
                         # "Syrian troops and fighters from Lebanon's Hezbollah", "HTS and allied factions of the SNA"
                         r"(?:(?:allied\s+)?(?:fighters|forces|troops|militiamen|members|units|gunmen|factions|brigades)"
                         r"\s+(?:from|of|loyal\s+to)\s+)?"
-                        r"(?:the\s+|their\s+|its\s+|allied\s+|(?:Turkish|Russian|Iranian)-backed\s+|[A-Z][a-z]+'s\s+){0,2}$", re.I)
+                        r"(?:the\s+|their\s+|its\s+|allied\s+|(?:Turkish|Russian|Iranian)-backed\s+|[A-Z][a-z]+'s\s+|(?-i:[A-Z][a-z]+)\s+){0,2}$", re.I)
 #: Between two names of one actor that form one phrase: "allied factions of the Turkish-backed SNA"
 _SAME_PHRASE_GAP = re.compile(r"^\s+(?:of|from)\s+(?:the\s+)?(?:(?:Turkish|Russian|Iranian|US)-backed\s+)?$", re.I)
 

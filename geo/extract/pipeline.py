@@ -666,8 +666,10 @@ def extract(article: Any, gazetteer: Any | None = None, *, date_override: dt.dat
                     and _GROUND_FORCE.search(named.text):
                 etypes = ["raid"]  # "special forces killed an IS leader in a helicopter raid": landed, not bombed
             prev = last_type.get(actor)
-            if prev is not None and i - prev[0] <= _ANAPHOR_REACH and not any(e in _SPECIFIC for e in etypes) \
-                    and _ANAPHORIC_EVENT.search(t, 0, g.end):
+            if prev is not None and i - prev[0] <= _ANAPHOR_REACH and _ANAPHORIC_EVENT.search(t, 0, g.end) and (
+                    not any(e in _SPECIFIC for e in etypes)
+                    # "Israeli warplanes struck ... Damascus condemned the raids": the air raids told before
+                    or (etypes == ["raid"] and prev[1] in ("airstrike", "drone_strike") and how.startswith("coref"))):
                 etypes = [prev[1]]  # "The air operation was carried out ... In the operation, depots were destroyed"
             _note_type(last_type, i, actor, etypes)
             # the date: its own expression, the report's date, the narrative's, the article's

@@ -135,7 +135,7 @@ def group_triggers(text: str, triggers: list[Trigger], actors: list[ActorMention
                                 for a in actors)
             # "Two strikes near Raqqa struck ...": a located place between two event words parts them
             place_between = _PLACE_BETWEEN.search(gap) is not None
-            if (count_words(gap) <= max_gap and not re.search(r"[,;:()\"]|\b(?:as|while|after|before|and then|towns?|villages?|cities|city|areas?|positions|sites?)\b", gap)
+            if (count_words(gap) <= max_gap and not re.search(r"[,;:()\"]|\b(?:as|while|after|before|despite|amid|following|and then|towns?|villages?|cities|city|areas?|positions|sites?)\b", gap)
                     and not clash and not actor_between and not place_between):
                 g.triggers.append(t)
                 continue

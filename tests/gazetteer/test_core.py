@@ -74,6 +74,13 @@ def test_governorate_names_give_precision_3(gz, name, admin1):
     assert (r.admin1, r.geo_precision, r.feature_code) == (admin1, 3, "ADM1")
 
 
+@pytest.mark.parametrize(("name", "admin1"), [("central Damascus", "Damascus"), ("central Aleppo", "Aleppo")])
+def test_central_is_the_city_centre_not_the_governorate(gz, name, admin1):
+    # gazetteer 1.3 ("central Damascus" was the governorate, precision 3, in 1.2)
+    r = gz.geocode(name)
+    assert (r.admin1, r.geo_precision) == (admin1, 2) and r.feature_code in ("PPLC", "PPLA")
+
+
 @pytest.mark.parametrize(("name", "admin1", "precision"), [
     ("Eastern Ghouta", "Rif Dimashq", 2), ("Qalamoun", "Rif Dimashq", 3), ("Jabal al-Zawiya", "Idlib", 2),
     ("Sahl al-Ghab", "Hama", 3), ("Jabal al-Akrad", "Latakia", 2),
