@@ -43,9 +43,11 @@ _PATTERNS: list[tuple[str, str]] = [
     ("iso", r"(?P<iy>(?:19|20)\d\d)-(?P<im>[01]\d)-(?P<id>[0-3]\d)(?![\d])"),
     # "16/07/2019", "16.07.2019", "16-07-2019": day, month, year, as monitors and ministries write them
     ("dmy_num", r"(?<![\d/.\-])(?P<nd>[0-3]?\d)(?P<sep>[/.\-])(?P<nm>[01]?\d)(?P=sep)(?P<ny>(?:19|20)\d\d)(?![\d/\-])"),
+    # "Fri 21/01": a day and month in digits, only after a weekday (alone, "21/01" may be a score or a ratio)
+    ("wd_dm_num", r"(?P<wd9>" + _WD_ABBR + r"),?\s+(?P<nd9>[0-3]?\d)/(?P<nm9>[01]?\d)(?![\d/])"),
     ("mdy", _WDP + _MON.format(n="m1") + r"\s+" + _DAY.format(n="d1") + r"(?:,\s*|\s+)" + _YEAR.format(n="y1")),
     ("dmy", _WDP.replace("wd>", "wd2>") + _DAY.format(n="d2") + r"(?:\s+of)?\s+" + _MON.format(n="m2") + r",?\s+" + _YEAR.format(n="y2")),
-    ("md", r"(?:(?P<wd3>" + _WD_ABBR + r"),?\s+(?:the\s+)?)?" + _MON.format(n="m3") + r"\s+" + _DAY.format(n="d3") + r"(?![\d:])(?!\s*(?:km|kilomet|mile|people|civilians|%))"),
+    ("md", r"(?:(?P<wd3>" + _WD_ABBR + r"),?\s+(?:the\s+)?)?" + _MON.format(n="m3") + r"\s+" + _DAY.format(n="d3") + r"(?!\d)(?!:\d)(?!\s*(?:km|kilomet|mile|people|civilians|%))"),
     ("dm", r"(?:(?P<wd4>" + _WD_ABBR + r"),?\s+(?:the\s+)?)?" + _DAY.format(n="d4") + r"(?:\s+of)?\s+" + _MON.format(n="m4") + r"\b"),
     ("my", r"(?:in\s+|early\s+|late\s+|mid-?)" + _MON.format(n="m5") + r",?\s+" + _YEAR.format(n="y5")),
     ("m", r"(?:in|since|during|throughout|early|late|mid-?|by|until)\s+(?:early\s+|late\s+|mid-?)?" + _MON.format(n="m6") + r"(?![\w])(?!\s+\d)"),
@@ -208,8 +210,15 @@ def _year_from_weekday(month: int, day: int, weekday: int, *, min_year: int = EA
     return years[0]
 
 
-def _resolve(m: re.Match[str], ref: dt.date | None) -> tuple[dt.date | None, str, bool]:
-    """(date, precision, future) of one date match."""
+def _year_near(month: int, day: int, ref: dt.date, latest: dt.date) -> dt.date | None:
+    """The day of month nearest ``ref`` (a log's dated heading) that is not after ``latest`` (the article's date)."""
+    cands = [d for y in (ref.year - 1, ref.year, ref.year + 1)
+             if (d := _safe_date(y, month, day)) is not None and d <= latest + dt.timedelta(days=2)]
+    return min(cands, key=lambda d: abs((d - ref).days)) if cands else None
+
+
+def _resolve(m: re.Match[str], ref: dt.date | None, latest: dt.date | None = None) -> tuple[dt.date | None, str, bool]:
+    """(date, precision, future) of one date match (``latest``: the article's date, when ``ref`` is a heading's)."""
     k = m.lastgroup
     g = m.groupdict()
     if k == "iso":
@@ -220,12 +229,17 @@ def _resolve(m: re.Match[str], ref: dt.date | None) -> tuple[dt.date | None, str
         return _safe_date(int(g["y2"]), _month(g["m2"]), int(g["d2"])), "day", False
     if k == "dmy_num":
         return _safe_date(int(g["ny"]), int(g["nm"]), int(g["nd"])), "day", False
-    if k in ("md", "dm"):
-        mon, day = (g["m3"], g["d3"]) if k == "md" else (g["m4"], g["d4"])
-        wd = g.get("wd3") if k == "md" else g.get("wd4")
-        month, dayn = _month(mon), int(day)
+    if k in ("md", "dm", "wd_dm_num"):
+        if k == "wd_dm_num":
+            wd, month, dayn = g["wd9"], int(g["nm9"]), int(g["nd9"])
+            if not 1 <= month <= 12:
+                return None, "unknown", False
+        else:
+            mon, day = (g["m3"], g["d3"]) if k == "md" else (g["m4"], g["d4"])
+            wd = g.get("wd3") if k == "md" else g.get("wd4")
+            month, dayn = _month(mon), int(day)
         if ref is not None:
-            d = _year_for(month, dayn, ref)
+            d = _year_near(month, dayn, ref, latest) if latest is not None and latest != ref else _year_for(month, dayn, ref)
             if wd and d is not None and d.weekday() != _weekday(wd):
                 # "Wed 18 Nov": the weekday picks the year, the nearest to the reference that agrees
                 agree = [x for y in (ref.year - 1, ref.year, ref.year + 1)
@@ -304,11 +318,14 @@ def _resolve(m: re.Match[str], ref: dt.date | None) -> tuple[dt.date | None, str
     return None, "unknown", False
 
 
-def find_dates(text: str, ref: dt.date | None, starts: list[int] | None = None) -> list[DateMention]:
+def find_dates(text: str, ref: dt.date | None, starts: list[int] | None = None,
+               latest: dt.date | None = None) -> list[DateMention]:
     """The date expressions of ``text`` resolved against the article date ``ref``.
 
     ``starts``: the word starts of ``text`` to try (default: those the candidate filter of
     the date patterns finds; any superset of them among its word starts finds the same).
+    ``latest``: the article's date when ``ref`` is another (a log's dated heading): a day of
+    month without a year is then the one nearest ``ref`` and not after ``latest``.
 
     Examples
     --------
@@ -333,7 +350,7 @@ def find_dates(text: str, ref: dt.date | None, starts: list[int] | None = None) 
             if tail.startswith((" street", " st.", " square", " brigade", " division", " movement")):
                 continue
         try:
-            date, prec, future = _resolve(m, ref)
+            date, prec, future = _resolve(m, ref, latest)
         except (KeyError, ValueError, OverflowError):
             continue
         before = text[max(0, m.start() - 40):m.start()]

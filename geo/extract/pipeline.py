@@ -88,19 +88,21 @@ class _Sent:
     s: Sentence
     actors: list[ActorMention]
     groups: list[TriggerGroup]
-    ref: dt.date | None  # the article date its date expressions resolve against
+    ref: dt.date | None  # the date its date expressions resolve against (the article's, or its heading's)
     article_starts: list[int]  # the candidate word starts of the article (see _sentence_starts)
     explicit: dict[int, tuple[ActorMention | None, str]] = field(default_factory=dict)
     joint: dict[int, list[ActorMention]] = field(default_factory=dict)  # co-actors: "Russian and Syrian jets"
     facts: dict[int, tuple[bool, str | None]] = field(default_factory=dict)  # factuality by group
     _dates: list[DateMention] | None = None
+    article_ref: dt.date | None = None  # the article's date, when ``ref`` is a heading's
 
     @property
     def dates(self) -> list[DateMention]:
         """The date expressions of the sentence, found on first use (most sentences need none:
         only those with an event, and the latest dated one before an event that carries a date)."""
         if self._dates is None:
-            self._dates = find_dates(self.s.text, self.ref, _sentence_starts(self.article_starts, self.s))
+            self._dates = find_dates(self.s.text, self.ref, _sentence_starts(self.article_starts, self.s),
+                                     latest=self.article_ref)
         return self._dates
 
     @property
@@ -290,6 +292,9 @@ def _target(text: str, g: TriggerGroup) -> str | None:
     return t
 
 
+#: An item of a strike release or list: "- Near Raqqa, 14 strikes engaged ...", "2. Near Hajin, a strike ..."
+_LISTED_STRIKE = re.compile(r"^\s*(?:(?:[-\u2013\u2014*\u2022]+|\d{1,2}[.)]|[a-z][.)])\s*)?(?:Near|In|Around|Vicinity of)\s+"
+                            r"[^,;:]{2,40},\s+(?:\w+\s+){0,2}(?:air\s*)?strikes?\b", re.I)
 _WHEN_AFTER = re.compile(r",?\s+when\b", re.I)
 
 
@@ -389,6 +394,9 @@ def extract(article: Any, gazetteer: Any | None = None, *, date_override: dt.dat
     heading = _heading_dates(split, ref)
     sents = [_analyse(s, lex, heading[i] or ref, trig[i], i in need, found[i].actors, starts, author)
              for i, s in enumerate(split)]
+    for i, st in enumerate(sents):
+        if heading[i] is not None:
+            st.article_ref = ref
     _resolve_state_anaphors(sents, lex, author)
     # pass 1: explicit actors of every event mention; the article's dominant strike actor
     counts: Counter[str] = Counter()
@@ -687,7 +695,10 @@ def extract(article: Any, gazetteer: Any | None = None, *, date_override: dt.dat
                 # fighters attacked ...") dates it rather than one told in an earlier sentence
                 dm, date_how = first_date, "sentence"
             if dm is None and last_date is not None and not caption and (
-                    s.paragraph == last_date[1] or (i - last_date[0] <= 2 and s.paragraph - last_date[1] <= 1)):
+                    s.paragraph == last_date[1] or (i - last_date[0] <= 2 and s.paragraph - last_date[1] <= 1)
+                    # a release's list ("On June 14, Coalition military forces conducted 22 strikes ... -
+                    # Near Manbij, five strikes engaged ..."): every item has the lead's date
+                    or (_LISTED_STRIKE.match(t) and last_date[2].precision == "day")):
                 dm, date_how = last_date[2], "carried"  # (a caption stands alone: it takes no date from the text before it)
             if dm is None and first_date is not None and not first_date.attribution and not first_date.anaphoric:
                 dm, date_how = first_date, "sentence"  # the sentence's own date, given to another event word
