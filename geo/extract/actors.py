@@ -242,7 +242,7 @@ _DATE_PREP = re.compile(r"\b(?:on|in|at|since)\s+(?:the\s+)?(?:(?:mon|tues|wedne
 SUPPORT_BY = r"(?:backed|supported|aided|assisted|accompanied|helped|reinforced|joined|escorted|covered)\s+by"
 #: A supporter right before here: "backed by (the) ", "alongside ", "with the help of "
 _SUPPORTER = re.compile(rf"\b(?:{SUPPORT_BY}|alongside|with\s+the\s+(?:help|support|backing)\s+of)\s+"
-                        r"(?:the\s+)?(?:[\w\-]+\s+){0,2}$", re.I)
+                        r"(?:the\s+)?(?:[\w\-'\u2019]+\s+){0,3}$", re.I)
 
 
 #: Between a subject and an event word: the subject suffered it
@@ -484,7 +484,8 @@ _SAME_PHRASE_GAP = re.compile(r"^\s+(?:of|from)\s+(?:the\s+)?(?:(?:Turkish|Russi
 
 
 _SUPPORT_GAP = re.compile(rf"^\s*,?\s*{SUPPORT_BY}\s+"
-                          r"(?:the\s+|their\s+|its\s+|allied\s+|(?:Turkish|Russian|Iranian)-backed\s+)?$", re.I)
+                          r"(?:(?:fighters|forces|troops|militiamen|members|units|gunmen|factions)\s+(?:from|of)\s+)?"
+                          r"(?:the\s+|their\s+|its\s+|allied\s+|(?:Turkish|Russian|Iranian)-backed\s+|[A-Z][a-z]+'s\s+)?$", re.I)
 
 
 _FORCE_WORD = re.compile(r"\b(?:fighters|forces|troops|soldiers|militias?|militiamen|army|units?|tanks|gunmen|"
@@ -552,7 +553,8 @@ def joint_actors(text: str, a: ActorMention | None, actors: list[ActorMention], 
             # a ground force backing the subject takes part ("government forces backed by Hezbollah
             # fighters recaptured X"); air support ("backed by Russian air strikes") is an event of its own
             # a state backing it ("rebels backed by Turkey") is a sponsor: only named forces take part
-            if not (_SUPPORT_GAP.match(gap) and x.kind == "name" and not x.air and _FORCE_WORD.search(x.text)):
+            if not (_SUPPORT_GAP.match(gap) and x.kind == "name" and not x.air
+                    and (_FORCE_WORD.search(x.text) or _FORCE_WORD.search(gap))):
                 break
         if x.actor and x.actor != a.actor and x.actor not in {o.actor for o in out}:
             out.append(x)

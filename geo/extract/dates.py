@@ -92,7 +92,10 @@ _WORDNUM = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 
             "eight": 8, "nine": 9, "ten": 10}
 _ATTRIB_BEFORE = re.compile(r"(?:said|says|reported|told|announced|added|stated|confirmed|claimed|statement|speaking|"
                             r"warned|denied|tweeted|posted|wrote)\s+(?:\w+\s+){0,3}$", re.I)
-_SINCE_BEFORE = re.compile(r"(?:since|beginning|start|began|begun|started|until|till|from)\s+(?:\w+\s+){0,5}$", re.I)
+_SINCE_BEFORE = re.compile(r"(?:since|beginning|start|began|begun|started|until|till)\s+(?:\w+\s+){0,5}$"
+                           # "from dawn on Sunday" starts a period, "stormed X from several directions on Sunday" does not
+                           r"|\bfrom\s+(?:(?:dawn|early|late|the|morning|evening|night|midnight|noon|last|this|first|light)\s+){0,3}$",
+                           re.I)
 
 
 _ATTRIB_WORDS = ("said", "says", "reported", "told", "announced", "added", "stated", "confirmed", "claimed", "statement",

@@ -156,3 +156,24 @@ def test_a_consequence_clause_is_no_event_place(gz):
 def test_convoys_approaching_a_town_were_hit_near_it(gz):
     es = ev("Israeli jets hit army convoys approaching Saraqib on Tuesday, the monitor said.", gz)
     assert [(e.place, e.geo_precision) for e in es] == [("Saraqib", 2)]
+
+
+def test_from_several_directions_is_no_start_of_a_period(gz):
+    es = ev("Regime forces stormed the city of Saraqib from several directions on Sunday.", gz)
+    assert {e.date for e in es} == {"2020-03-01"}
+
+
+def test_from_dawn_on_a_day_still_starts_a_period(gz):
+    # guard
+    es = ev("Russian jets have pounded Saraqib from dawn on Sunday, activists said.", gz)
+    assert es and all(e.date != "2020-03-01" for e in es)
+
+
+def test_backed_by_fighters_from_a_named_force_take_part(gz):
+    text = "Regime forces backed by fighters from Lebanon's Hezbollah stormed the city of Saraqib on Sunday."
+    assert {e.actor for e in ev(text, gz)} == {"syrian_government", "hezbollah"}
+
+
+def test_a_state_backing_rebels_is_a_sponsor(gz):
+    # guard
+    assert {e.actor for e in ev("Rebels backed by Turkey stormed Saraqib.", gz)} == {"rebels"}
