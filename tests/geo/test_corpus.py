@@ -9,7 +9,7 @@ for the town itself, 2 for "near X" / a district / an area of a town, 3 for a pr
 publication date (or, where the article has no ``published``, to the date its text gives);
 ``date`` null where the text does not fix the day.
 
-Nine sets, each scored on its own (every check below runs over each):
+Ten sets, each scored on its own (every check below runs over each):
 
 * set A (``articles.jsonl`` / ``gold.jsonl``): wire-style news items, short monitor notes and
   CJTF-OIR releases, and four articles that report no event in Syria;
@@ -34,8 +34,8 @@ Nine sets, each scored on its own (every check below runs over each):
   2020-2025), scored once blind, then used for general fixes (see ``LOOSE_F1_FLOOR_E``).
 * set F (``articles_f.jsonl`` / ``gold_f.jsonl``): 20 items written blind at the end of stop 9
   (news, monitor notes, four releases, three traps; 2012-2025, all governorates and actors),
-  never tuned on: the one honest estimate (see ``LOOSE_F1_FLOOR_F``). Do not tune on it; write
-  a new blind set before looking at its errors.
+  looked at in stop 11 (one fix: "from several directions on Sunday"), once set J existed
+  (see ``LOOSE_F1_FLOOR_F``).
 * set G (``articles_g.jsonl`` / ``gold_g.jsonl``): 22 items written blind at the start of stop
   10 (news, monitor logs, releases, traps), scored once blind, then used for general fixes (see
   ``LOOSE_F1_FLOOR_G``).
@@ -43,13 +43,16 @@ Nine sets, each scored on its own (every check below runs over each):
   voices (translated state and opposition media, a Kurdish outlet, a live blog, a flash update, a
   retrospective), scored once blind, then used for general fixes (see ``LOOSE_F1_FLOOR_H``).
 * set I (``articles_i.jsonl`` / ``gold_i.jsonl``): 20 items written blind in stop 10, scored
-  once at its end and never looked at: with set F, the honest estimate (see ``LOOSE_F1_FLOOR_I``).
+  once at its end, tuned on in stop 11 once set J existed (see ``LOOSE_F1_FLOOR_I``).
   Background convention (as seed 003, which annotates "last week" strikes, and set A's "Last month
   the rebels seized ... Azaz"): an event told as having happened, with a place and an actor, is an
   event however old; its ``date`` is the day only where the text fixes it ("on 4 February 2018"),
   else null ("last month", "in March 2017", "in the summer"). A place named only as where
   missiles were fired from, where people fled to, or where a strike is threatened or planned is
   not an event place. A strike the monitor reports and the striker denies is an event.
+* set J (``articles_j.jsonl`` / ``gold_j.jsonl``): 22 items written blind at the start of stop 11,
+  scored once blind and never looked at since (see ``LOOSE_F1_FLOOR_J``): the honest estimate of
+  what the fixes drawn from the other sets generalise to. Conventions as set I.
 
 Two parts:
 
@@ -171,11 +174,11 @@ GOLD_E_PATH = CORPUS / "gold_e.jsonl"
 # F1 (0.769 / 0.577 for the extractor of stop 8). Its trap f6_18 ("No unit of the Turkish Armed
 # Forces has opened fire in the Tal Rifaat area") was a known miss until extractor 1.5 read
 # negated subjects, a rule built from sentences of its own (tests/geo/extract/test_negated_subjects.py);
-# no other error of F was looked at.
+# no other error of F was looked at until stop 11, once set J existed.
 NO_EVENT_ARTICLES_F = {"f6_18_denial_tal_rifaat_2018", "f6_19_ultimatum_2022"}
 KNOWN_MISSES_F: set[str] = set()
 NO_SYRIA_EVENT_ARTICLES_F = {"f6_20_jordan_iraq_2024"}
-LOOSE_F1_FLOOR_F = 0.78
+LOOSE_F1_FLOOR_F = 0.82
 ARTICLES_F_PATH = CORPUS / "articles_f.jsonl"
 GOLD_F_PATH = CORPUS / "gold_f.jsonl"
 
@@ -206,14 +209,28 @@ GOLD_H_PATH = CORPUS / "gold_h.jsonl"
 
 # Set I: 20 items written blind in stop 10 and scored once, at its end, never looked at: with set
 # F (looked at for one trap only) the honest estimate. 0.813 loose / 0.701 strict F1 (0.761 / 0.657
-# for the extractor of stop 9). Do not tune on it; write a new blind set before looking at its errors.
+# for the extractor of stop 9). Tuned on in stop 11, once set J existed (0.883 / 0.865 after).
 NO_EVENT_ARTICLES_I: set[str] = set()
 NO_SYRIA_EVENT_ARTICLES_I = {"i9_18_masnaa_2024"}
-LOOSE_F1_FLOOR_I = 0.78
+LOOSE_F1_FLOOR_I = 0.85
 ARTICLES_I_PATH = CORPUS / "articles_i.jsonl"
 GOLD_I_PATH = CORPUS / "gold_i.jsonl"
 
-# Keyed by the file-name suffix: "" is set A (articles.jsonl), "_b" set B ... "_i" set I.
+# Set J: 22 items written blind at the start of stop 11 (wire stories, monitor and ACLED-like logs,
+# a live blog, CJTF-OIR / Russian MoD / Turkish MoD / IDF releases, SANA, a translated opposition
+# outlet; four traps), scored once blind: 0.829 loose / 0.667 strict F1 for the extractor of stop 10.
+# Never looked at: stop 11 tuned on sets I and F and scored J only to see what generalised.
+NO_EVENT_ARTICLES_J = {"j11_10_trap_threats_2022", "j11_13_trap_negations_2020"}
+NO_SYRIA_EVENT_ARTICLES_J = {"j11_12_trap_iraq_lebanon_2014"}
+# Seen when J was registered, and left unfixed so that J stays an estimate: a threat in quotes
+# ("would 'respond with all our strength' to any attack") read as an SDF attack, and "In Lebanon,
+# the army said it had regained control of ... Arsal" read as a coalition offensive in Qalamoun.
+KNOWN_MISSES_J = {"j11_10_trap_threats_2022", "j11_12_trap_iraq_lebanon_2014"}
+LOOSE_F1_FLOOR_J = 0.80
+ARTICLES_J_PATH = CORPUS / "articles_j.jsonl"
+GOLD_J_PATH = CORPUS / "gold_j.jsonl"
+
+# Keyed by the file-name suffix: "" is set A (articles.jsonl), "_b" set B ... "_j" set J.
 CORPUS_SETS = {
     "": CorpusSet("A", ARTICLES_PATH, GOLD_PATH, NO_EVENT_ARTICLES, NO_SYRIA_EVENT_ARTICLES,
                   LOOSE_F1_FLOOR),
@@ -235,6 +252,9 @@ CORPUS_SETS = {
     "_i": CorpusSet("I", ARTICLES_I_PATH, GOLD_I_PATH, NO_EVENT_ARTICLES_I,
                     NO_SYRIA_EVENT_ARTICLES_I, LOOSE_F1_FLOOR_I, min_gold=100, min_undated=0,
                     types=("airstrike", "drone_strike", "shelling", "ground_offensive", "bombing")),
+    "_j": CorpusSet("J", ARTICLES_J_PATH, GOLD_J_PATH, NO_EVENT_ARTICLES_J,
+                    NO_SYRIA_EVENT_ARTICLES_J, LOOSE_F1_FLOOR_J, known_misses=KNOWN_MISSES_J, min_gold=120,
+                    min_undated=2),
 }
 
 # ---------------------------------------------------------------- reading the corpus
