@@ -239,6 +239,9 @@ _DATE_PREP = re.compile(r"\b(?:on|in|at|since)\s+(?:the\s+)?(?:(?:mon|tues|wedne
 
 
 #: The verbs of support: "X backed by Y", "X, supported by Y,": Y helps, X is the subject
+#: An event noun that names the support itself ("backed by US-led coalition air strikes")
+_SUPPORT_NOUN = re.compile(r"(?:air\s*strikes?|airstrikes?|air\s+raids?|raids|strikes|shelling|bombardment|"
+                           r"artillery(?:\s+fire)?|drone\s+strikes?|air\s+power|air\s+support|warplanes|jets|aircraft)", re.I)
 SUPPORT_BY = r"(?:backed|supported|aided|assisted|accompanied|helped|reinforced|joined|escorted|covered)\s+by"
 #: A supporter right before here: "backed by (the) ", "alongside ", "with the help of "
 _SUPPORTER = re.compile(rf"\b(?:{SUPPORT_BY}|alongside|with\s+the\s+(?:help|support|backing)\s+of)\s+"
@@ -285,7 +288,10 @@ def actor_for(text: str, g_start: int, g_end: int, actors: list[ActorMention], l
         if _BETWEEN_MODIFIER.match(gap) and not any(ch in gap for ch in ",;:()") and count_words(gap) <= 3 \
                 and not re.search(r"\b(?:of|on|against|at|in|by|for|to|after)\b", gap, re.I) \
                 and not (_BE_AUX.search(gap) and not re.search(r"ing\b", text[g_start:g_end].split(" ")[0], re.I)) \
-                and not (a.kind == "name" and len(before) > 1 and _SUPPORTER.search(text[max(0, a.start - 40):a.start])):
+                and not (a.kind == "name" and len(before) > 1 and _SUPPORTER.search(text[max(0, a.start - 40):a.start])
+                         # "troops backed by Hezbollah fighters stormed X": the troops stormed it; but in
+                         # "SDF fighters backed by coalition air strikes", the strikes are the coalition's
+                         and not _SUPPORT_NOUN.fullmatch(text[g_start:g_end])):
             if a.actor or a.kind == "pronoun":
                 return a, "modifier"
     # 2. an agent after the group: "by the Russian air force"; "fell to government forces"

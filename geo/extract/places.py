@@ -265,6 +265,10 @@ def _same_name(a: str, b: str) -> bool:
     return bool(fa) and (fa == fb or (len(fa) >= 5 and (fa.startswith(fb) or fb.startswith(fa)) and abs(len(fa) - len(fb)) <= 2))
 
 
+#: After a capitalised word: it qualifies the place noun that follows ("the Alawite village of X")
+_ADJECTIVE_OF_NOUN = re.compile(r"\s+(?:town|village|city|hamlet)\s+of\s", re.I)
+
+
 def find_places(text: str, lex: Lexicon, gz: Any | None, masks: list[tuple[int, int]],
                 group_spans: list[tuple[int, int]] | None = None) -> list[PlaceMention]:
     """The place mentions of sentence ``text`` (items and locators), in order.
@@ -324,6 +328,8 @@ def find_places(text: str, lex: Lexicon, gz: Any | None, masks: list[tuple[int, 
             continue
         s += off
         e = s + len(name)
+        if _ADJECTIVE_OF_NOUN.match(text, e):
+            continue  # "the Christian-majority town of al-Suqaylabiyah": a word about the town, not its name
         # "Ayn al-Arab (Kobani), Tal Rifaat and Derik": a name in brackets after a place is its other name
         if prev is not None and _OPEN_BRACKET.fullmatch(text, prev.end, s):
             close = _CLOSE_BRACKET.match(text[e:])

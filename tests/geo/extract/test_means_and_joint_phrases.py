@@ -177,3 +177,40 @@ def test_backed_by_fighters_from_a_named_force_take_part(gz):
 def test_a_state_backing_rebels_is_a_sponsor(gz):
     # guard
     assert {e.actor for e in ev("Rebels backed by Turkey stormed Saraqib.", gz)} == {"rebels"}
+
+
+# -- support, falling rounds, adjectives of a place noun ----------------------------------------
+
+def test_support_by_air_strikes_is_the_supporters_event(gz):
+    text = "SDF fighters backed by US-led coalition air strikes were fighting the attackers in Raqqa on Friday."
+    assert {(e.actor, e.event_type) for e in ev(text, gz)} == {("sdf_ypg", "ground_offensive"),
+                                                                ("us_coalition", "airstrike")}
+
+
+def test_a_ground_supporter_does_not_take_the_main_verb(gz):
+    # guard
+    assert {e.actor for e in ev("Troops backed by Hezbollah fighters stormed Saraqib.", gz)} >= {"syrian_government"}
+
+
+@pytest.mark.parametrize("text,place", [
+    ("Rebel rockets also landed near Kafr Zita on Monday.", "Kafr Zita"),
+    ("Rebel shells fell on Douma on Wednesday.", "Douma"),
+])
+def test_rounds_that_landed_or_fell_are_shelling(gz, text, place):
+    assert facts(text, gz) == {("rebels", "shelling", place)}
+
+
+def test_prices_that_fell_are_no_event(gz):
+    # guard
+    assert ev("Prices fell in Damascus after the rebels left Douma.", gz) == []
+
+
+def test_a_capitalised_adjective_of_a_place_noun_is_no_place():
+    from geo.extract.lexicon import load_lexicon
+    from geo.extract.places import find_places
+
+    text = "Hayat Tahrir al-Sham fired rockets at the Christian-majority town of Saraqib."
+    assert [p.name for p in find_places(text, load_lexicon(), None, [(0, 19)])] == ["Saraqib"]
+    # guard: a district's name before "district of" is the name
+    text = "Rebels fired mortar rounds at the Mezzeh district of the capital."
+    assert "Mezzeh" in [p.name for p in find_places(text, load_lexicon(), None, [(0, 6)])]
