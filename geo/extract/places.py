@@ -661,6 +661,23 @@ def resolve_place(m: PlaceMention, gz: Any | None, lex: Lexicon, *, context: str
         if cache is not None:
             cache[key] = r
     gov = lex.governorate(m.name)
+    if r is not None and ctx and ("fuzzy" in (getattr(r, "note", None) or "")
+                                  or float(getattr(r, "score", 1.0) or 1.0) < _WEAK_MATCH):
+        # "the Aleppo neighbourhoods of al-Midan": a look-alike in a governorate the text does not
+        # name is no answer; the named city (a district of it) or governorate is
+        named = {mt.admin1 for mt in admin_mentions(ctx)}
+        if named and getattr(r, "admin1", None) not in named and len(named) == 1:
+            g = lex.governorate(next(iter(named)))
+            if g is not None:
+                note = f"{m.name} not in the gazetteer (only look-alikes elsewhere)"
+                part = _KIND_RE.search(m.as_written if m.as_written != m.name else "")
+                if (part is not None and part.group(1).lower() in _CITY_PARTS) or _CITY_PART_OF.search(ctx):
+                    city = _geocode(gz, g.admin1, None, None, "SY") if gz is not None else None
+                    if city is not None and str(getattr(city, "feature_code", "") or "").startswith("PPL"):
+                        # a part of the city: the city itself at precision 2, one place with it (not a fallback)
+                        return ResolvedPlace(city.name, float(city.lat), float(city.lon), getattr(city, "geonameid", None),
+                                             g.admin1, "SY", 2, note, False, feature_code=city.feature_code)
+                return _gov_place(g, 3, note=note, fallback=True)
     if r is not None and getattr(r, "feature_code", None) == "ADM1" and gov is None:
         # the gazetteer answered a governorate for a place it does not know
         g = lex.governorate(getattr(r, "admin1", None) or getattr(r, "name", "") or "")
@@ -714,6 +731,13 @@ _APPOSITIVE = re.compile(r",\s+(?:a|an)\s+(?:[\w\-]+\s+){0,3}?(?:town|village|ci
 
 _KIND_RE = re.compile(r"\b(town|city|village|district|neighbou?rhood|quarter|suburb|area|camp|base|airbase|airport|"
                       r"field|dam|crossing|province|governorate|countryside|region)s?\b", re.I)
+
+
+#: Below this gazetteer score a match is only a look-alike ("al-Midan" -> Ma'dan, 0.67; "Tadmir" -> Tadmur is 0.77)
+_WEAK_MATCH = 0.72
+_CITY_PART_OF = re.compile(r"\b(?:neighbou?rhoods?|districts?|quarters?)\s+of\b", re.I)
+#: Parts of a city: an unknown one is placed at its city (precision 2)
+_CITY_PARTS = frozenset({"district", "neighbourhood", "neighborhood", "quarter", "suburb"})
 
 
 def place_kind(p: PlaceMention) -> str | None:

@@ -214,3 +214,34 @@ def test_a_capitalised_adjective_of_a_place_noun_is_no_place():
     # guard: a district's name before "district of" is the name
     text = "Rebels fired mortar rounds at the Mezzeh district of the capital."
     assert "Mezzeh" in [p.name for p in find_places(text, load_lexicon(), None, [(0, 6)])]
+
+
+# -- a look-alike in another governorate is no answer --------------------------------------------
+
+class _LookAlikes:
+    """The fake gazetteer, but "al-Midan" is only spelled like Ma'dan in Raqqa (a weak variant)."""
+
+    def __init__(self, gz):
+        self.gz = gz
+
+    def __getattr__(self, name):
+        return getattr(self.gz, name)
+
+    def geocode(self, name, *, context=None, country=None, near=None):
+        if name.lower() == "al-midan":
+            from tests.geo.extract.conftest import Resolution
+
+            return Resolution(name, True, "Ma'dan", 35.755, 39.598, 163000, "Raqqa", "SY", "PPL", 0.67, 1, None)
+        return self.gz.geocode(name, context=context, country=country, near=near)
+
+
+def test_a_district_known_only_as_a_look_alike_elsewhere_is_placed_at_its_city(gz):
+    text = "Rebel factions shelled the government-held Aleppo neighbourhoods of al-Midan with rockets on Monday."
+    es = ev(text, _LookAlikes(gz))
+    assert [(e.place, e.admin1, e.geo_precision) for e in es] == [("Aleppo", "Aleppo", 2)]
+
+
+def test_a_weak_match_in_the_named_governorate_stands(gz):
+    # guard: the look-alike is kept when the text names its governorate (or none)
+    es = ev("Rebel factions shelled al-Midan in Raqqa province on Monday.", _LookAlikes(gz))
+    assert [e.admin1 for e in es] == ["Raqqa"]
