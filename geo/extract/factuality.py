@@ -84,8 +84,9 @@ def factuality(text: str, group: TriggerGroup, lex: Lexicon, *, is_question: boo
                 continue
             if cat == "modal" and re.search(r"[,;]", between):
                 continue
-            if cat == "modal" and m.group(0).lower() in ("may", "can") and re.search(r"\b(?:since|on|in)\b", between, re.I):
-                pass
+            if cat == "modal" and m.group(0) == "May" and (
+                    re.match(r"\s*\d", w[m.end():]) or re.search(r"\d\s*(?:st|nd|rd|th)?\s*$", w[:m.start()])):
+                continue  # the month: "21 May 2015 - Strikes hit Tadmur", "May 20: IS took Tadmur"
         if cat == "condition":
             # a condition governs until the next comma; "as if" is not a condition
             if re.search(r",", w[m.end():]) and count_words(w[m.end():]) > 6:

@@ -74,3 +74,11 @@ def test_a_heading_day_picks_the_year_nearest_the_heading_not_after_the_article(
     assert [str(d.date) for d in got] == ["2015-05-18"]
     # guard: without a heading the article's date decides, as before
     assert [str(d.date) for d in find_dates("18 May: a car bomb", dt.date(2015, 6, 4))] == ["2015-05-18"]
+
+
+def test_the_month_may_is_no_modal(gz):
+    es = ev("21 May 2015 - Strikes carried out by regime warplanes hit Saraqib at least 12 times.", gz,
+            published="2015-05-22")
+    assert [(e.actor, e.date) for e in es] == [("syrian_government", "2015-05-21")]
+    # guard: the verb still is
+    assert ev("Turkey may launch an offensive on Tal Rifaat in May.", gz) == []

@@ -245,3 +245,16 @@ def test_a_weak_match_in_the_named_governorate_stands(gz):
     # guard: the look-alike is kept when the text names its governorate (or none)
     es = ev("Rebel factions shelled al-Midan in Raqqa province on Monday.", _LookAlikes(gz))
     assert [e.admin1 for e in es] == ["Raqqa"]
+
+
+def test_the_outskirts_of_a_governorates_city_are_the_citys(gz):
+    es = ev("Regime warplanes carried out four raids on the eastern outskirts of Hama on Monday.", gz)
+    assert [(e.place, e.geo_precision) for e in es] == [("Hama", 2)]
+    # guard: its countryside is the governorate's
+    es = ev("Regime warplanes carried out four raids on the eastern countryside of Hama on Monday.", gz)
+    assert [e.geo_precision for e in es] == [3]
+
+
+def test_a_military_units_base_is_placed_by_its_locator(gz):
+    es = ev("ISIS stormed the 17th Division base on the northern outskirts of Raqqa on Monday.", gz)
+    assert [(e.place, e.geo_precision) for e in es] == [("Ar Raqqah", 2)]
