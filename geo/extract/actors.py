@@ -245,7 +245,7 @@ _SUPPORT_NOUN = re.compile(r"(?:air\s*strikes?|airstrikes?|air\s+raids?|raids|st
 SUPPORT_BY = r"(?:backed|supported|aided|assisted|accompanied|helped|reinforced|joined|escorted|covered)\s+by"
 #: A supporter right before here: "backed by (the) ", "alongside ", "with the help of "
 _SUPPORTER = re.compile(rf"\b(?:{SUPPORT_BY}|alongside|with\s+the\s+(?:help|support|backing)\s+of)\s+"
-                        r"(?:the\s+)?(?:[\w\-'\u2019]+\s+){0,3}$", re.I)
+                        r"(?:the\s+)?(?:[\w\-'\u2019]+\s+){0,6}$", re.I)
 
 
 #: Between a subject and an event word: the subject suffered it

@@ -410,6 +410,15 @@ def extract(article: Any, gazetteer: Any | None = None, *, date_override: dt.dat
             a, how = actor_for(st.s.text, g.start, g.end, st.actors, lex, clause_start=cs, prev_group_end=prev_end)
             if a is None:
                 a, how = relative_subject(st, g.start, a, how)  # "government troops, who recaptured X"
+            if a is not None and a.kind == "pronoun" and a.text.lower() in ("their", "its"):
+                # "JFS and Ahrar al-Sham fighters pressed their offensive": the subject of the clause
+                # owns it (and whoever is coordinated with it)
+                left = [x for x in st.actors if x.kind not in ("pronoun", "source") and x.actor
+                        and cs <= x.start and x.end <= a.start]
+                if left and not any(left[-1].end <= g2.start and g2.end <= a.start for g2 in st.groups) \
+                        and count_words(st.s.text[left[-1].end:a.start]) <= 4 \
+                        and not clause_break_re(lex).search(st.s.text[left[-1].end:a.start]):
+                    a, how = left[-1], "subject"
             blamed = blamed_actor(st.s.text, g.start, g.end, st.actors, lex, clause_start=cs)
             if blamed is not None:
                 a, how = blamed, "agent"  # "Ankara blamed the strike on government forces"

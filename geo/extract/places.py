@@ -681,6 +681,12 @@ def resolve_place(m: PlaceMention, gz: Any | None, lex: Lexicon, *, context: str
     if r is not None and getattr(r, "feature_code", None) == "ADM1" and gov is None:
         # the gazetteer answered a governorate for a place it does not know
         g = lex.governorate(getattr(r, "admin1", None) or getattr(r, "name", "") or "")
+        if g is not None and loc is not None and loc.governorate is None:
+            # "the Handarat camp north of Aleppo": near its locator, which is better than its governorate
+            rl = resolve_place(loc, gz, lex, context=context, near=near, cache=cache)
+            if rl is not None and rl.admin1 == g.admin1 and rl.precision <= 2:
+                return ResolvedPlace(rl.name, rl.lat, rl.lon, rl.geonameid, rl.admin1, rl.country_code, 2,
+                                     f"{m.name} not in the gazetteer: near {rl.name}", True)
         if g is not None:
             if (getattr(r, "name", None) or g.admin1) != g.admin1:  # a part of it ("eastern Idlib")
                 return ResolvedPlace(r.name, float(r.lat), float(r.lon), None, g.admin1, "SY", 3,

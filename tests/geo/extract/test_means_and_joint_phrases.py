@@ -258,3 +258,24 @@ def test_the_outskirts_of_a_governorates_city_are_the_citys(gz):
 def test_a_military_units_base_is_placed_by_its_locator(gz):
     es = ev("ISIS stormed the 17th Division base on the northern outskirts of Raqqa on Monday.", gz)
     assert [(e.place, e.geo_precision) for e in es] == [("Ar Raqqah", 2)]
+
+
+def test_their_offensive_belongs_to_the_coordinated_subject(gz):
+    text = "Jabhat Fateh al-Sham and Ahrar al-Sham fighters pressed their offensive on army positions near Saraqib."
+    assert {e.actor for e in ev(text, gz)} == {"hts_nusra", "rebels"}
+
+
+def test_who_repels_an_attack_did_not_make_it(gz):
+    assert {e.actor for e in ev("Kurdish fighters repelled an IS attack on Afrin.", gz)} == {"isis"}
+    assert ev("The SDF said its fighters repelled an attack near Raqqa.", gz) == []
+
+
+def test_a_long_list_of_supporters_still_supports(gz):
+    text = "Government troops backed by Iraqi Shi'ite militias and Hezbollah fighters captured Saraqib."
+    assert {e.actor for e in ev(text, gz)} == {"syrian_government", "iran_militias", "hezbollah"}
+
+
+def test_taking_part_in_the_fighting_is_an_offensive(gz):
+    text = "Iranian-backed Iraqi militias were also taking part in the fighting south of Al-Mayadin."
+    assert facts(text, gz) == {("iran_militias", "ground_offensive", "Al Mayadin")}
+    assert ev("Rebel leaders took part in talks in Idlib.", gz) == []  # guard
