@@ -453,9 +453,10 @@ class Gazetteer:
                     if hits:
                         for p, (_, primary) in zip(idx.places([pid for pid, _ in hits]), hits):
                             add(p, (1.0 if primary else 0.97) - penalty, "exact")
-                skel = skeleton(k)
                 if home and any(c.place.country_code == home and c.how == "exact" for c in found.values()):
                     skel = ""  # an exact hit at home: look-alikes would only lose to it
+                else:
+                    skel = skeleton(k)
                 if len(skel) >= 2:
                     quals: dict[str, float | None] = {}
                     soft = soft_key(k)
