@@ -793,6 +793,13 @@ class Gazetteer:
                 ranked = rank(cands, ctx)
                 if ranked[0][1].how == "fuzzy":
                     fuzzy_note = "fuzzy match"
+        if ranked and country and not ctx.countries:
+            # "Bab al-Nairab" -> Benaraby (Australia), "Nashwa" -> Nashua (USA): with a country focus and
+            # no other country in the context, a look-alike abroad (not the same word) is no answer
+            fits = [(sc, c) for sc, c in ranked
+                    if c.place.country_code == country or c.how == "exact" or c.quality >= SAME_WORD_QUALITY]
+            # the look-alikes stay among the candidates an answer beat
+            ranked = fits + [x for x in ranked if x not in fits] if fits else []
         if not ranked:
             focus = (country,) if country else _FOCUS_ABROAD
             fz = self._fuzzy(core_key, focus)
@@ -823,7 +830,9 @@ class Gazetteer:
         if not elsewhere and any(c.place.country_code != "SY" for c in cands):
             elsewhere = ["outside Syria"]
         if gov:
-            if elsewhere:
+            if elsewhere == ["outside Syria"]:
+                note = f"'{parsed.core}' is known only outside Syria; answered the governorate"
+            elif elsewhere:
                 note = f"'{parsed.core}' is known only outside {gov} ({', '.join(elsewhere)}); answered the governorate"
             else:
                 note = f"'{parsed.core}' not found in the gazetteer; answered the governorate"

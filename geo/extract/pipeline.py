@@ -14,6 +14,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
+from gazetteer.admin import admin_mentions
 from geo.extract.actors import (SUPPORT_BY, ActorMention, actor_for, blamed_actor, clause_break_re, count_words, device_used, find_actors,
                                 alias_of, joint_actors, release_actor, speaker_actor)
 from geo.extract.assemble import Mention, merge_mentions
@@ -727,6 +728,14 @@ def extract(article: Any, gazetteer: Any | None = None, *, date_override: dt.dat
             n0 = len(mentions)
             for etype, p in ((et, pl) for et in etypes for pl in by_group[gi]):
                 rp = resolve_place(p, gz, lex, context=context, near=near_pts[-6:], cache=cache)
+                if rp is not None and rp.fallback and "known only outside" in (rp.note or "") and p.locator is None:
+                    # "villages around Ain Issa in the northern Raqqa countryside and the outskirts of
+                    # ad-Darbasiyah": the governorate named for an earlier place is not this one's
+                    cut = max((q.end for q in places if q.end <= p.start and q is not p), default=0)
+                    if cut and not admin_mentions(t[cut:]):
+                        rp2 = resolve_place(p, gz, lex, context=t[cut:], near=near_pts[-6:], cache=cache)
+                        if rp2 is not None and not rp2.fallback:
+                            rp = rp2
                 if rp is None or rp.fallback:
                     # not in the gazetteer: no point, or only its governorate (or a part of it) as a stand-in
                     if p.name not in unresolved:

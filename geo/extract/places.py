@@ -670,14 +670,7 @@ def resolve_place(m: PlaceMention, gz: Any | None, lex: Lexicon, *, context: str
             g = lex.governorate(next(iter(named)))
             if g is not None:
                 note = f"{m.name} not in the gazetteer (only look-alikes elsewhere)"
-                part = _KIND_RE.search(m.as_written if m.as_written != m.name else "")
-                if (part is not None and part.group(1).lower() in _CITY_PARTS) or _CITY_PART_OF.search(ctx):
-                    city = _geocode(gz, g.admin1, None, None, "SY") if gz is not None else None
-                    if city is not None and str(getattr(city, "feature_code", "") or "").startswith("PPL"):
-                        # a part of the city: the city itself at precision 2, one place with it (not a fallback)
-                        return ResolvedPlace(city.name, float(city.lat), float(city.lon), getattr(city, "geonameid", None),
-                                             g.admin1, "SY", 2, note, False, feature_code=city.feature_code)
-                return _gov_place(g, 3, note=note, fallback=True)
+                return _city_part(m, ctx, g, gz, note) or _gov_place(g, 3, note=note, fallback=True)
     if r is not None and getattr(r, "feature_code", None) == "ADM1" and gov is None:
         # the gazetteer answered a governorate for a place it does not know
         g = lex.governorate(getattr(r, "admin1", None) or getattr(r, "name", "") or "")
@@ -688,6 +681,9 @@ def resolve_place(m: PlaceMention, gz: Any | None, lex: Lexicon, *, context: str
                 return ResolvedPlace(rl.name, rl.lat, rl.lon, rl.geonameid, rl.admin1, rl.country_code, 2,
                                      f"{m.name} not in the gazetteer: near {rl.name}", True)
         if g is not None:
+            cp = _city_part(m, ctx, g, gz, getattr(r, "note", None))
+            if cp is not None:
+                return cp  # "the al-Kallaseh district" of Aleppo: the city, not the governorate
             if (getattr(r, "name", None) or g.admin1) != g.admin1:  # a part of it ("eastern Idlib")
                 return ResolvedPlace(r.name, float(r.lat), float(r.lon), None, g.admin1, "SY", 3,
                                      getattr(r, "note", None), True, feature_code="ADM1")
@@ -715,6 +711,23 @@ def resolve_place(m: PlaceMention, gz: Any | None, lex: Lexicon, *, context: str
             return ResolvedPlace(rl.name, rl.lat, rl.lon, rl.geonameid, rl.admin1, rl.country_code,
                                  max(2, rl.precision), f"{m.name} not in the gazetteer: near {rl.name}", True)
     return None
+
+
+def _city_part(m: PlaceMention, ctx: str | None, g: Governorate, gz: Any | None, note: str | None) -> ResolvedPlace | None:
+    """An unknown district or neighbourhood of governorate ``g``'s city: that city at precision 2
+    (one place with the city, not a fallback), when the wording says it is a part of a city."""
+    part = _KIND_RE.search(m.as_written if m.as_written != m.name else "")
+    named_part = part is not None and part.group(1).lower() in _CITY_PARTS
+    # "the districts of A and B", "the A and B districts"
+    listed = bool(ctx) and (_CITY_PART_OF.search(ctx) is not None or re.search(
+        re.escape(m.name) + r"[\w\s,'\-]{0,40}?\b(?:districts|neighbou?rhoods|quarters)\b", ctx) is not None)
+    if not (named_part or listed):
+        return None
+    city = _geocode(gz, g.admin1, None, None, "SY") if gz is not None else None
+    if city is None or not str(getattr(city, "feature_code", "") or "").startswith("PPL"):
+        return None
+    return ResolvedPlace(city.name, float(city.lat), float(city.lon), getattr(city, "geonameid", None),
+                         g.admin1, "SY", 2, note, False, feature_code=city.feature_code)
 
 
 def _resolve_abroad(m: PlaceMention, gz: Any | None, context: str | None, near: list[tuple[float, float]] | None,

@@ -226,6 +226,27 @@ def test_a_look_alike_far_abroad_is_read_only_when_spelled_closer_than_home():
     assert {p.country_code for p in gz.lookup("Kafr Zaytah", country={"SY", "TR"})} == {"SY"}
 
 
+def _abroad_only_index():
+    import tempfile
+    from pathlib import Path
+
+    places = [Place("Nashua", 42.76, -71.47, "US", None, population=90000, geonameid=3),
+              Place("Aleppo", 36.20, 37.16, "SY", "Aleppo", feature_code="PPLA", population=2000000, geonameid=4)]
+    return PlaceIndex.build(Path(tempfile.mkdtemp()) / "a.sqlite", places)
+
+
+def test_a_look_alike_abroad_is_no_answer_with_a_country_focus():
+    # gazetteer 1.3: "Nashwa" (a district of Hasakah) was Nashua, New Hampshire
+    gz = Gazetteer([_abroad_only_index()])
+    r = gz.geocode("Nashwa", context="IS fighters pushed into the Nashwa district of Aleppo")
+    assert (r.country_code, r.admin1, r.geo_precision) == ("SY", "Aleppo", 3)
+    assert "outside Syria" in r.note and "US" in {c["country_code"] for c in r.candidates}
+    assert not gz.geocode("Nashwa").matched
+    # guards: an exact name abroad is still answered; without a focus, so is the look-alike
+    assert gz.geocode("Nashua").country_code == "US"
+    assert gz.geocode("Nashwa", country=None).country_code == "US"
+
+
 def test_warm_loads_home_places_and_changes_no_answer():
     gz = Gazetteer([_two_country_index()])
     before = gz.geocode("Kafr Zeta").as_dict()

@@ -279,3 +279,60 @@ def test_taking_part_in_the_fighting_is_an_offensive(gz):
     text = "Iranian-backed Iraqi militias were also taking part in the fighting south of Al-Mayadin."
     assert facts(text, gz) == {("iran_militias", "ground_offensive", "Al Mayadin")}
     assert ev("Rebel leaders took part in talks in Idlib.", gz) == []  # guard
+
+
+class _GovernorateOnly:
+    """The fake gazetteer, but a district it does not know is answered with its governorate (ADM1)."""
+
+    def __init__(self, gz):
+        self.gz = gz
+
+    def __getattr__(self, name):
+        return getattr(self.gz, name)
+
+    def geocode(self, name, *, context=None, country=None, near=None):
+        if name.lower() == "al-kallaseh":
+            from tests.geo.extract.conftest import Resolution
+
+            return Resolution(name, True, "Aleppo", 36.2, 37.6, None, "Aleppo", "SY", "ADM1", 0.35, 3,
+                              "'al-Kallaseh' not found in the gazetteer; answered the governorate")
+        return self.gz.geocode(name, context=context, country=country, near=near)
+
+
+def test_an_unknown_district_is_its_city_not_its_governorate(gz):
+    text = "Warplanes pounded Aleppo on Saturday, flattening buildings in the Bustan and al-Kallaseh districts."
+    es = ev(text, _GovernorateOnly(gz))
+    # one event at the city (the district merged into it), none at the governorate
+    assert [(e.place, e.geo_precision) for e in es] == [("Aleppo", 2)]
+
+
+def test_a_participle_of_destruction_is_no_event_of_its_own(gz):
+    # guard for "flattened" (a strike): ", flattening buildings in X" is the strike before it
+    text = "Russian jets pounded Saraqib on Saturday, flattening buildings in Kafr Zita."
+    assert {e.event_type for e in ev(text, gz)} == {"airstrike"}
+
+
+class _StrictContext:
+    """The fake gazetteer, but (like the real one) a place is refused when the context names only
+    another governorate: Tal Rifaat (Aleppo) is then answered with that governorate."""
+
+    def __init__(self, gz):
+        self.gz = gz
+
+    def __getattr__(self, name):
+        return getattr(self.gz, name)
+
+    def geocode(self, name, *, context=None, country=None, near=None):
+        r = self.gz.geocode(name, context=context, country=country, near=near)
+        if name.lower() == "tal rifaat" and context and "Raqqa" in context:
+            from tests.geo.extract.conftest import Resolution
+
+            return Resolution(name, True, "Ar Raqqah", 35.95, 39.0, None, "Raqqa", "SY", "ADM1", 0.35, 3,
+                              "'Tal Rifaat' is known only outside Raqqa (Aleppo); answered the governorate")
+        return r
+
+
+def test_the_governorate_of_an_earlier_place_is_not_a_later_ones(gz):
+    text = "Turkish artillery shelled villages around Ain Issa in the northern Raqqa countryside and the outskirts of Tal Rifaat."
+    places = {(e.place, e.admin1) for e in ev(text, _StrictContext(gz))}
+    assert ("Tall Rif'at", "Aleppo") in places and ("Ar Raqqah", "Raqqa") not in places
