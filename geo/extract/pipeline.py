@@ -296,6 +296,7 @@ def _target(text: str, g: TriggerGroup) -> str | None:
 #: An item of a strike release or list: "- Near Raqqa, 14 strikes engaged ...", "2. Near Hajin, a strike ..."
 _LISTED_STRIKE = re.compile(r"^\s*(?:(?:[-\u2013\u2014*\u2022]+|\d{1,2}[.)]|[a-z][.)])\s*)?(?:Near|In|Around|Vicinity of)\s+"
                             r"[^,;:]{2,40},\s+(?:\w+\s+){0,2}(?:air\s*)?strikes?\b", re.I)
+_IN_SUPPORT_OF = re.compile(r"\bin\s+(?:direct\s+|close\s+)?support\s+of\b", re.I)
 _WHEN_AFTER = re.compile(r",?\s+when\b", re.I)
 
 
@@ -541,6 +542,12 @@ def extract(article: Any, gazetteer: Any | None = None, *, date_override: dt.dat
                     and _PASSIVE_BEFORE.search(t, max(0, g.start - 30), g.start):
                 # a state's release: "terrorist positions were hit with howitzers" is its own forces' doing
                 actor, how = author, "author"
+            if how in ("coref_local", "coref_dominant") and author and actor != author \
+                    and (lex.profiles.get(author, {}).get("state")
+                         or lex.profiles.get(author, {}).get("default_strike") == "airstrike") \
+                    and any(tr.role == "instrument" and tr.type in ("airstrike", "drone_strike") for tr in g.triggers):
+                # a state's release: "Su-25 attack aircraft also hit an ISIS convoy" are its own aircraft
+                actor, how = author, "author"
             if how in ("coref_local", "coref_dominant") and unclaimed(sents, i):
                 # "a drone attack ... killed 89. No group has claimed responsibility.": no one to read back
                 actor, how = "unknown", "unknown"
@@ -647,6 +654,10 @@ def extract(article: Any, gazetteer: Any | None = None, *, date_override: dt.dat
                 gap = t[st.groups[gi].end:st.groups[nxt].start]
                 if not clause_break_re(lex).search(gap) and count_words(gap) <= 12:
                     by_group[gi] = list(by_group[nxt])
+            elif nxt in group_actors and by_group[nxt] and _IN_SUPPORT_OF.search(t[st.groups[gi].end:st.groups[nxt].start]) \
+                    and count_words(t[st.groups[gi].end:st.groups[nxt].start]) <= 8:
+                # "flew 41 sorties in support of the Syrian army's offensive near Palmyra": where it went
+                by_group[gi] = list(by_group[nxt])
             elif nxt in group_actors and by_group[nxt] and _SUPPORT_BEFORE.search(t, max(0, st.groups[gi].start - 60),
                                                                                   st.groups[gi].start):
                 # "government forces, backed by Russian air strikes, recaptured Rabia": the support hit

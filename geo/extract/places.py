@@ -364,7 +364,8 @@ def find_places(text: str, lex: Lexicon, gz: Any | None, masks: list[tuple[int, 
         # an origin ("fired from X"), or a landmark the text only measures by ("al-Qaim, an Iraqi town
         # opposite the Syrian border town of Albu Kamal"): not a place of the event
         expelled = origin_m is not None and _EXPELLED_FROM.search(before[-60:]) is not None
-        origin = (origin_m is not None and not expelled) or _REFERENCE_BEFORE.search(before[-80:]) is not None
+        origin = (origin_m is not None and not expelled) or _REFERENCE_BEFORE.search(before[-80:]) is not None \
+            or _DESTINATION_BEFORE.search(before[-90:]) is not None
         # a list continuation of the previous mention
         cont = None
         if prev is not None and prev.end <= s:
@@ -534,6 +535,10 @@ def _is_area(name: str, gz: Any | None) -> bool:
 _REFERENCE_BEFORE = re.compile(r"\b(?:opposite|across\s+(?:the\s+(?:border|river|Euphrates|frontier)\s+)?from|facing|"
                                r"(?:strongholds?|enclaves?|pockets?|corridor|road|highway|motorway|route|railway)\s+between)\s+"
                                r"(?:the\s+)?(?:[\w\-]+\s+){0,4}?(?:of\s+)?$", re.I)
+#: Where something was on its way to ("a convoy moving from Raqqa towards Palmyra"): not where it was hit
+_DESTINATION_BEFORE = re.compile(r"\b(?:moving|heading|headed|travell?ing|driving|on\s+(?:its|their|the)\s+way|en\s+route|"
+                                 r"bound|retreating|withdrawing|fleeing|escaping)\s+(?:from\s+(?:[\w\-']+\s+){1,4}?)?"
+                                 r"(?:towards?|to|for)\s+(?:the\s+)?$", re.I)
 #: A sentence about a city's parts: "eastern Aleppo" is then the east of the city, not of its governorate
 _CITY_CONTEXT = re.compile(r"\b(?:besieged|siege|neighbou?rhoods?|districts?|quarters?|city|streets?|rebel-held|"
                            r"government-held|opposition-held|regime-held|recapture[ds]?)\b", re.I)

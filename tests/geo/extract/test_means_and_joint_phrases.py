@@ -336,3 +336,26 @@ def test_the_governorate_of_an_earlier_place_is_not_a_later_ones(gz):
     text = "Turkish artillery shelled villages around Ain Issa in the northern Raqqa countryside and the outskirts of Tal Rifaat."
     places = {(e.place, e.admin1) for e in ev(text, _StrictContext(gz))}
     assert ("Tall Rif'at", "Aleppo") in places and ("Ar Raqqah", "Raqqa") not in places
+
+
+# -- releases: the releasing state's aircraft, support sorties, convoys on their way --------------
+
+def test_in_a_release_aircraft_named_by_type_are_the_releasers(gz):
+    text = ("Russian aircraft struck ISIS targets near Palmyra on Monday.\n\n"
+            "Syrian government troops took control of the heights west of Palmyra.\n\n"
+            "Su-25 attack aircraft also hit an ISIS convoy near Raqqa.")
+    a = Article(id="t", text=text, published="2016-03-24", title="Briefing of the Russian Ministry of Defence",
+                source="Ministry of Defence of the Russian Federation")
+    assert ("russia", "Ar Raqqah") in {(e.actor, e.place) for e in extract_events(a, gz)}
+
+
+def test_sorties_in_support_of_an_offensive_hit_where_it_went(gz):
+    text = "Aircraft of the Russian air group flew 41 sorties in support of the Syrian army's offensive near Palmyra."
+    assert ("russia", "airstrike", "Tadmur") in facts(text, gz)
+
+
+def test_where_a_convoy_was_heading_is_no_event_place(gz):
+    text = "Russian jets hit an ISIS convoy moving from Raqqa towards Palmyra in the area of Douma."
+    assert {e.place for e in ev(text, gz)} == {"Douma"}
+    # guard: troops advancing towards a town are near it
+    assert {(e.place, e.geo_precision) for e in ev("Troops advanced towards Palmyra on Monday.", gz)} == {("Tadmur", 2)}
