@@ -296,6 +296,7 @@ def _target(text: str, g: TriggerGroup) -> str | None:
 #: An item of a strike release or list: "- Near Raqqa, 14 strikes engaged ...", "2. Near Hajin, a strike ..."
 _LISTED_STRIKE = re.compile(r"^\s*(?:(?:[-\u2013\u2014*\u2022]+|\d{1,2}[.)]|[a-z][.)])\s*)?(?:Near|In|Around|Vicinity of)\s+"
                             r"[^,;:]{2,40},\s+(?:\w+\s+){0,2}(?:air\s*)?strikes?\b", re.I)
+_DAY_PAIR_GAP = re.compile(r"\s*(?:,\s*)?(?:and|&)\s+(?:on\s+)?", re.I)
 _IN_SUPPORT_OF = re.compile(r"\bin\s+(?:direct\s+|close\s+)?support\s+of\b", re.I)
 _WHEN_AFTER = re.compile(r",?\s+when\b", re.I)
 
@@ -307,7 +308,14 @@ def _assign_dates(sent: _Sent) -> dict[int, DateMention | None]:
     if not sent.groups:
         return out
     text = sent.s.text
-    for d in sent.dates:
+    dates = list(sent.dates)
+    for k in range(len(dates) - 1, 0, -1):
+        a, b = dates[k - 1], dates[k]
+        if a.date and b.date and a.precision == b.precision == "day" and _DAY_PAIR_GAP.fullmatch(text, a.end, b.start) \
+                and not (a.since or b.since or a.attribution or b.attribution):
+            # "struck X on Tuesday and Wednesday": one event (the seeds' convention), of the later day
+            dates[k - 1:k + 1] = [dataclasses.replace(a, end=b.end, date=max(a.date, b.date))]
+    for d in dates:
         if d.since and _WHEN_AFTER.match(text, d.end):
             # "The offensive began on Wednesday, when HTS fighters attacked ...": the day of the
             # when-clause, and of what began with it

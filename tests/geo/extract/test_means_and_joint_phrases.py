@@ -359,3 +359,24 @@ def test_where_a_convoy_was_heading_is_no_event_place(gz):
     assert {e.place for e in ev(text, gz)} == {"Douma"}
     # guard: troops advancing towards a town are near it
     assert {(e.place, e.geo_precision) for e in ev("Troops advanced towards Palmyra on Monday.", gz)} == {("Tadmur", 2)}
+
+
+# -- more voices: Kurdish and opposition outlets, monitors -----------------------------------------
+
+@pytest.mark.parametrize("text,actors", [
+    ("The Turkish occupation army and its mercenaries shelled the villages near Tal Rifaat on Sunday.",
+     {"turkey", "rebels"}),
+    ("On Monday, Iran-aligned militants fired a barrage of rockets at a base near Abu Kamal.", {"iran_militias"}),
+])
+def test_outlet_names_for_actors(gz, text, actors):
+    assert {e.actor for e in ev(text, gz)} == actors
+
+
+def test_a_joint_security_operation_is_a_raid(gz):
+    text = "SDF fighters and the International Coalition carried out a joint operation in Raqqa, arresting two leaders."
+    assert {(e.actor, e.event_type) for e in ev(text, gz)} == {("sdf_ypg", "raid"), ("us_coalition", "raid")}
+
+
+def test_two_days_coordinated_are_one_event_of_the_later_day(gz):
+    es = ev("Russian jets struck Saraqib on Tuesday and Wednesday, a rebel spokesman said.", gz)
+    assert [(e.place, e.date) for e in es] == [("Saraqib", "2020-03-04")]
