@@ -746,7 +746,8 @@ def extract(article: Any, gazetteer: Any | None = None, *, date_override: dt.dat
             prof = lex.profiles.get(actor, {})
             n0 = len(mentions)
             for etype, p in ((et, pl) for et in etypes for pl in by_group[gi]):
-                rp = resolve_place(p, gz, lex, context=context, near=near_pts[-6:], cache=cache)
+                rp = resolve_place(p, gz, lex, context=context, near=near_pts[-6:], cache=cache,
+                                   governorate_hint=last_gov)
                 if rp is not None and rp.fallback and "known only outside" in (rp.note or "") and p.locator is None:
                     # "villages around Ain Issa in the northern Raqqa countryside and the outskirts of
                     # ad-Darbasiyah": the governorate named for an earlier place is not this one's

@@ -606,7 +606,7 @@ _AREA_SUFFIXES = frozenset({"basin", "valley", "plain", "plains", "mountains", "
 
 def resolve_place(m: PlaceMention, gz: Any | None, lex: Lexicon, *, context: str | None = None,
                   near: list[tuple[float, float]] | None = None, cache: dict | None = None,
-                  country: str = "SY") -> ResolvedPlace | None:
+                  country: str = "SY", governorate_hint: str | None = None) -> ResolvedPlace | None:
     """A point for mention ``m`` (None when nothing fits).
 
     Governorate-level mentions resolve to the governorate (precision 3). Others go to
@@ -614,7 +614,9 @@ def resolve_place(m: PlaceMention, gz: Any | None, lex: Lexicon, *, context: str
     coarser of the wording's and the gazetteer's. An unknown name with a locator falls
     back to the locator (precision 2 for a town, 3 for a governorate). ``country``: where
     the text puts the place ("near Sinjar in northern Iraq", a release's "Strikes in Iraq"
-    section); a place elsewhere is not answered.
+    section); a place elsewhere is not answered. ``governorate_hint``: the governorate the text
+    was last about, read only to refuse a mere look-alike elsewhere for a city's district when the
+    sentence names no governorate.
     """
     if country != "SY":
         return _resolve_abroad(m, gz, context, near, country)
@@ -671,6 +673,8 @@ def resolve_place(m: PlaceMention, gz: Any | None, lex: Lexicon, *, context: str
         # "the Aleppo neighbourhoods of al-Midan": a look-alike in a governorate the text does not
         # name is no answer; the named city (a district of it) or governorate is
         named = {mt.admin1 for mt in admin_mentions(ctx)}
+        if not named and governorate_hint and _CITY_PART_OF.search(ctx):
+            named = {governorate_hint}  # "the government-held districts of al-Midan", Aleppo named before
         if named and getattr(r, "admin1", None) not in named and len(named) == 1:
             g = lex.governorate(next(iter(named)))
             if g is not None:
@@ -728,7 +732,9 @@ def _city_part(m: PlaceMention, ctx: str | None, g: Governorate, gz: Any | None,
         re.escape(m.name) + r"[\w\s,'\-]{0,40}?\b(?:districts|neighbou?rhoods|quarters)\b", ctx) is not None)
     if not (named_part or listed):
         return None
-    city = _geocode(gz, g.admin1, None, None, "SY") if gz is not None else None
+    if m.locator is not None and m.locator.governorate is not None:
+        g = m.locator.governorate  # "the neighbourhood of Bab Touma in Damascus": that city
+    city = _geocode(gz, g.seat or g.admin1, None, None, "SY") if gz is not None else None
     if city is None or not str(getattr(city, "feature_code", "") or "").startswith("PPL"):
         return None
     return ResolvedPlace(city.name, float(city.lat), float(city.lon), getattr(city, "geonameid", None),

@@ -380,3 +380,20 @@ def test_a_joint_security_operation_is_a_raid(gz):
 def test_two_days_coordinated_are_one_event_of_the_later_day(gz):
     es = ev("Russian jets struck Saraqib on Tuesday and Wednesday, a rebel spokesman said.", gz)
     assert [(e.place, e.date) for e in es] == [("Saraqib", "2020-03-04")]
+
+
+def test_entering_a_citys_neighbourhoods_is_an_offensive(gz):
+    text = "HTS-led factions entered the western neighbourhoods of Aleppo city on Friday."
+    assert {(e.actor, e.event_type, e.place) for e in ev(text, gz)} == {("hts_nusra", "ground_offensive", "Aleppo")}
+
+
+def test_the_islamic_front_is_rebels(gz):
+    text = "Regime forces shelled Kafr Zita, while fighters of the Islamic Front fired rockets at the city of Hama."
+    assert ("rebels", "Hama") in {(e.actor, e.place) for e in ev(text, gz)}
+
+
+def test_a_district_look_alike_is_refused_by_the_city_named_before(gz):
+    text = ("Government warplanes struck Aleppo on Monday.\n\n"
+            "Rebel shelling of the government-held districts of al-Midan killed four civilians, state media said.")
+    assert {(e.actor, e.place, e.geo_precision) for e in ev(text, _LookAlikes(gz)) if e.actor == "rebels"} == {
+        ("rebels", "Aleppo", 2)}
