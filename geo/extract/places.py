@@ -265,6 +265,9 @@ def _same_name(a: str, b: str) -> bool:
     return bool(fa) and (fa == fb or (len(fa) >= 5 and (fa.startswith(fb) or fb.startswith(fa)) and abs(len(fa) - len(fb)) <= 2))
 
 
+#: A capitalised compound adjective ("Druze-majority", "UN-patrolled", "Kurdish-held"): no place name
+_COMPOUND_ADJECTIVE = re.compile(r"[A-Z][\w'\u2019]*-(?:majority|dominated|populated|patrolled|held|controlled|run|led|"
+                                 r"backed|allied|linked|affiliated|inhabited|speaking|administered|occupied)")
 #: After a capitalised word: it qualifies the place noun that follows ("the Alawite village of X")
 _ADJECTIVE_OF_NOUN = re.compile(r"\s+(?:town|village|city|hamlet)\s+of\s", re.I)
 
@@ -328,8 +331,8 @@ def find_places(text: str, lex: Lexicon, gz: Any | None, masks: list[tuple[int, 
             continue
         s += off
         e = s + len(name)
-        if _ADJECTIVE_OF_NOUN.match(text, e):
-            continue  # "the Christian-majority town of al-Suqaylabiyah": a word about the town, not its name
+        if _ADJECTIVE_OF_NOUN.match(text, e) or _COMPOUND_ADJECTIVE.fullmatch(name):
+            continue  # "the Christian-majority town of al-Suqaylabiyah", "the UN-patrolled buffer zone": no names
         # "Ayn al-Arab (Kobani), Tal Rifaat and Derik": a name in brackets after a place is its other name
         if prev is not None and _OPEN_BRACKET.fullmatch(text, prev.end, s):
             close = _CLOSE_BRACKET.match(text[e:])
