@@ -751,10 +751,12 @@ def extract(article: Any, gazetteer: Any | None = None, *, date_override: dt.dat
                 if rp is not None and rp.fallback and "known only outside" in (rp.note or "") and p.locator is None:
                     # "villages around Ain Issa in the northern Raqqa countryside and the outskirts of
                     # ad-Darbasiyah": the governorate named for an earlier place is not this one's
-                    cut = max((q.end for q in places if q.end <= p.start and q is not p), default=0)
-                    if cut and not admin_mentions(t[cut:]):
-                        rp2 = resolve_place(p, gz, lex, context=t[cut:], near=near_pts[-6:], cache=cache)
-                        if rp2 is not None and not rp2.fallback:
+                    # (or a later one's: "struck Atarib and the outskirts of Idlib city")
+                    lo = max((q.end for q in places if q.end <= p.start and q is not p), default=0)
+                    hi = min((q.start for q in places if q.start >= p.end and q is not p), default=len(t))
+                    if (lo or hi < len(t)) and not admin_mentions(t[lo:hi]):
+                        rp2 = resolve_place(p, gz, lex, context=t[lo:hi], near=near_pts[-6:], cache=cache)
+                        if rp2 is not None and not rp2.fallback and rp2.country_code == "SY":
                             rp = rp2
                 if rp is None or rp.fallback:
                     # not in the gazetteer: no point, or only its governorate (or a part of it) as a stand-in

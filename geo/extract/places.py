@@ -414,7 +414,9 @@ def find_places(text: str, lex: Lexicon, gz: Any | None, masks: list[tuple[int, 
                     area_name = as_written  # "the Yarmouk basin": the gazetteer may know the area by that name
         if dir_m and not noun_m and gov and not (suf_m and suf_m.group("suf").strip().lower() == "city"):
             as_written = text[s - (len(before) - dir_m.start()):e + (suf_m.end() if suf_m else 0)].strip()
-            if not suf_m and _CITY_CONTEXT.search(text) and not _COUNTRY_CONTEXT.search(text):
+            if not suf_m and ((_CITY_CONTEXT.search(text) and not _COUNTRY_CONTEXT.search(text))
+                              or dir_m.group("dir").lower() == "central"):
+                # "central Damascus" is the city centre (as in the gazetteer)
                 # "besieged eastern Aleppo", "the recapture of eastern Aleppo": the east of the city
                 precision = 2
                 pm_city_part = True

@@ -397,3 +397,25 @@ def test_a_district_look_alike_is_refused_by_the_city_named_before(gz):
             "Rebel shelling of the government-held districts of al-Midan killed four civilians, state media said.")
     assert {(e.actor, e.place, e.geo_precision) for e in ev(text, _LookAlikes(gz)) if e.actor == "rebels"} == {
         ("rebels", "Aleppo", 2)}
+
+
+class _StrictIdlib(_StrictContext):
+    """As _StrictContext, but Saraqib is refused when the context names Aleppo."""
+
+    def geocode(self, name, *, context=None, country=None, near=None):
+        if name.lower() == "saraqib" and context and "Aleppo" in context:
+            from tests.geo.extract.conftest import Resolution
+
+            return Resolution(name, True, "Aleppo", 36.2, 37.6, None, "Aleppo", "SY", "ADM1", 0.35, 3,
+                              "'Saraqib' is known only outside Aleppo (Idlib); answered the governorate")
+        return super().geocode(name, context=context, country=country, near=near)
+
+
+def test_the_governorate_of_a_later_place_is_not_an_earlier_ones(gz):
+    text = "Russian warplanes struck Saraqib and the outskirts of Aleppo city on Monday, a rescue group said."
+    assert ("Saraqib", "Idlib") in {(e.place, e.admin1) for e in ev(text, _StrictIdlib(gz))}
+
+
+def test_central_damascus_is_the_city_centre(gz):
+    es = ev("Israeli warplanes struck a building in central Damascus on Wednesday.", gz)
+    assert [(e.place, e.geo_precision) for e in es] == [("Damascus", 2)]
