@@ -298,6 +298,12 @@ def actor_for(text: str, g_start: int, g_end: int, actors: list[ActorMention], l
     after = [a for a in real if a.start >= g_end and a.kind != "pronoun" and a.actor]
     if after and _FELL_TO.search(text[g_start:g_end]) and re.fullmatch(r"\s*(?:the\s+)?", text[g_end:after[0].start]):
         return after[0], "agent"
+    if after and text[g_start:g_end].lower() == "loss":
+        # "the loss of the southern town of Busra al-Sham to rebels": who took it
+        a = after[0]
+        if re.search(r"\bto\s+(?:the\s+)?$", text[g_end:a.start]) and count_words(text[g_end:a.start]) <= 12 \
+                and not re.search(r"[,;:]", text[g_end:a.start]):
+            return a, "agent"
     if after:
         a = after[0]
         gap = text[g_end:a.start]

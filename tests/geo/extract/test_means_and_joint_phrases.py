@@ -419,3 +419,9 @@ def test_the_governorate_of_a_later_place_is_not_an_earlier_ones(gz):
 def test_central_damascus_is_the_city_centre(gz):
     es = ev("Israeli warplanes struck a building in central Damascus on Wednesday.", gz)
     assert [(e.place, e.geo_precision) for e in es] == [("Damascus", 2)]
+
+
+def test_the_loss_of_a_town_to_an_actor_is_its_capture(gz):
+    text = "The defeat follows the loss of the southern town of Saraqib to rebels last month."
+    assert facts(text, gz) == {("rebels", "ground_offensive", "Saraqib")}
+    assert ev("The loss of life in Idlib was huge, aid groups said.", gz) == []  # guard
