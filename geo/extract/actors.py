@@ -350,11 +350,7 @@ def _blame_verbs(lex: Lexicon) -> str:
 
 def _reaction_re(lex: Lexicon) -> re.Pattern[str]:
     """``reaction_verbs`` of cues.json: "condemned", "denounced" (whose subject only reacts)."""
-    rx = lex.extra.get("reaction_re")
-    if rx is None:
-        pats = lex.cues.get("reaction_verbs", {}).get("patterns", []) or [r"(?!x)x"]
-        rx = lex.extra["reaction_re"] = re.compile(r"\b(?:" + "|".join(pats) + r")\b", re.I)
-    return rx
+    return lex.cue_re("reaction_verbs")
 
 
 def _blame_re(lex: Lexicon) -> re.Pattern[str]:

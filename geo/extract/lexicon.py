@@ -81,6 +81,15 @@ class Lexicon:
         """The governorate a name stands for (``"Idleb"`` -> Idlib), or None."""
         return self.governorates.get(_norm_key(name))
 
+    def cue_re(self, key: str, before: str = r"\b", after: str = r"\b") -> re.Pattern[str]:
+        """The ``patterns`` of cue list ``key`` (cues.json) as one case-insensitive regex between
+        ``before`` and ``after``, compiled once (a list that is absent matches nothing)."""
+        rx = self.extra.get(("cue", key, before, after))
+        if rx is None:
+            pats = self.cues.get(key, {}).get("patterns", []) or [r"(?!x)x"]
+            rx = self.extra[("cue", key, before, after)] = re.compile(before + "(?:" + "|".join(pats) + ")" + after, re.I)
+        return rx
+
 
 @functools.lru_cache(maxsize=65536)
 def _norm_key(s: str) -> str:

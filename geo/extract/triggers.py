@@ -102,11 +102,7 @@ def find_triggers(text: str, lex: Lexicon, found: list[tuple[int, int, str, str]
 
 def _thing_head_re(lex: Lexicon) -> re.Pattern[str]:
     """A noun right after a trigger that makes it the name of a thing (``thing_heads`` of cues.json)."""
-    rx = lex.extra.get("thing_head_re")
-    if rx is None:
-        pats = lex.cues.get("thing_heads", {}).get("patterns", []) or [r"(?!x)x"]
-        rx = lex.extra["thing_head_re"] = re.compile(r"[\s\-](?:" + "|".join(pats) + r")\b", re.I)
-    return rx
+    return lex.cue_re("thing_heads", before=r"[\s\-]")
 
 
 _RAID_NOUN = re.compile(r"raids?", re.I)

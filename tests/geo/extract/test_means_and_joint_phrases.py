@@ -12,6 +12,7 @@ import pytest
 
 from geo.articles import Article
 from geo.extract import extract_events
+from tests.geo.extract.conftest import Resolution
 
 
 def ev(text, gz, published="2020-03-05"):
@@ -218,21 +219,25 @@ def test_a_capitalised_adjective_of_a_place_noun_is_no_place():
 
 # -- a look-alike in another governorate is no answer --------------------------------------------
 
-class _LookAlikes:
-    """The fake gazetteer, but "al-Midan" is only spelled like Ma'dan in Raqqa (a weak variant)."""
+class _Answers:
+    """The fake gazetteer, with some answers replaced: ``override(name, context)`` returns a
+    Resolution, or None to let the fake answer."""
 
-    def __init__(self, gz):
-        self.gz = gz
+    def __init__(self, gz, override):
+        self.gz, self.override = gz, override
 
     def __getattr__(self, name):
         return getattr(self.gz, name)
 
     def geocode(self, name, *, context=None, country=None, near=None):
-        if name.lower() == "al-midan":
-            from tests.geo.extract.conftest import Resolution
+        r = self.override(name.lower(), context or "")
+        return r if r is not None else self.gz.geocode(name, context=context, country=country, near=near)
 
-            return Resolution(name, True, "Ma'dan", 35.755, 39.598, 163000, "Raqqa", "SY", "PPL", 0.67, 1, None)
-        return self.gz.geocode(name, context=context, country=country, near=near)
+
+def _LookAlikes(gz):
+    """"al-Midan" is only spelled like Ma'dan in Raqqa (a weak variant)."""
+    return _Answers(gz, lambda name, ctx: Resolution(name, True, "Ma'dan", 35.755, 39.598, 163000, "Raqqa", "SY",
+                                                     "PPL", 0.67, 1, None) if name == "al-midan" else None)
 
 
 def test_a_district_known_only_as_a_look_alike_elsewhere_is_placed_at_its_city(gz):
@@ -281,22 +286,11 @@ def test_taking_part_in_the_fighting_is_an_offensive(gz):
     assert ev("Rebel leaders took part in talks in Idlib.", gz) == []  # guard
 
 
-class _GovernorateOnly:
-    """The fake gazetteer, but a district it does not know is answered with its governorate (ADM1)."""
-
-    def __init__(self, gz):
-        self.gz = gz
-
-    def __getattr__(self, name):
-        return getattr(self.gz, name)
-
-    def geocode(self, name, *, context=None, country=None, near=None):
-        if name.lower() == "al-kallaseh":
-            from tests.geo.extract.conftest import Resolution
-
-            return Resolution(name, True, "Aleppo", 36.2, 37.6, None, "Aleppo", "SY", "ADM1", 0.35, 3,
-                              "'al-Kallaseh' not found in the gazetteer; answered the governorate")
-        return self.gz.geocode(name, context=context, country=country, near=near)
+def _GovernorateOnly(gz):
+    """A district the gazetteer does not know is answered with its governorate (ADM1)."""
+    return _Answers(gz, lambda name, ctx: Resolution(
+        name, True, "Aleppo", 36.2, 37.6, None, "Aleppo", "SY", "ADM1", 0.35, 3,
+        "'al-Kallaseh' not found in the gazetteer; answered the governorate") if name == "al-kallaseh" else None)
 
 
 def test_an_unknown_district_is_its_city_not_its_governorate(gz):
@@ -312,24 +306,19 @@ def test_a_participle_of_destruction_is_no_event_of_its_own(gz):
     assert {e.event_type for e in ev(text, gz)} == {"airstrike"}
 
 
-class _StrictContext:
-    """The fake gazetteer, but (like the real one) a place is refused when the context names only
-    another governorate: Tal Rifaat (Aleppo) is then answered with that governorate."""
+def _refused(place, other, answer, lat, lon):
+    """Like the real gazetteer, ``place`` is refused when the context names only governorate
+    ``other``: the answer is that governorate."""
+    def override(name, ctx):
+        if name == place.lower() and other in ctx:
+            return Resolution(name, True, answer, lat, lon, None, other, "SY", "ADM1", 0.35, 3,
+                              f"'{place}' is known only outside {other}; answered the governorate")
+        return None
+    return override
 
-    def __init__(self, gz):
-        self.gz = gz
 
-    def __getattr__(self, name):
-        return getattr(self.gz, name)
-
-    def geocode(self, name, *, context=None, country=None, near=None):
-        r = self.gz.geocode(name, context=context, country=country, near=near)
-        if name.lower() == "tal rifaat" and context and "Raqqa" in context:
-            from tests.geo.extract.conftest import Resolution
-
-            return Resolution(name, True, "Ar Raqqah", 35.95, 39.0, None, "Raqqa", "SY", "ADM1", 0.35, 3,
-                              "'Tal Rifaat' is known only outside Raqqa (Aleppo); answered the governorate")
-        return r
+def _StrictContext(gz):
+    return _Answers(gz, _refused("Tal Rifaat", "Raqqa", "Ar Raqqah", 35.95, 39.0))
 
 
 def test_the_governorate_of_an_earlier_place_is_not_a_later_ones(gz):
@@ -399,16 +388,8 @@ def test_a_district_look_alike_is_refused_by_the_city_named_before(gz):
         ("rebels", "Aleppo", 2)}
 
 
-class _StrictIdlib(_StrictContext):
-    """As _StrictContext, but Saraqib is refused when the context names Aleppo."""
-
-    def geocode(self, name, *, context=None, country=None, near=None):
-        if name.lower() == "saraqib" and context and "Aleppo" in context:
-            from tests.geo.extract.conftest import Resolution
-
-            return Resolution(name, True, "Aleppo", 36.2, 37.6, None, "Aleppo", "SY", "ADM1", 0.35, 3,
-                              "'Saraqib' is known only outside Aleppo (Idlib); answered the governorate")
-        return super().geocode(name, context=context, country=country, near=near)
+def _StrictIdlib(gz):
+    return _Answers(gz, _refused("Saraqib", "Aleppo", "Aleppo", 36.2, 37.6))
 
 
 def test_the_governorate_of_a_later_place_is_not_an_earlier_ones(gz):
