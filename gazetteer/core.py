@@ -201,6 +201,9 @@ class _Hits:
     far: tuple[tuple[float, int, int], ...]  # (quality, index number, pid), best first
 
 
+#: In the note of a fallback answer: the name is a place, but only outside the context's governorate
+KNOWN_ONLY_OUTSIDE = "is known only outside"
+
 #: What fuzzy search scores when no country is the focus: Syria and its neighbours.
 _FOCUS_ABROAD = ("SY", *sorted(NEIGHBOURS))
 
@@ -831,9 +834,9 @@ class Gazetteer:
             elsewhere = ["outside Syria"]
         if gov:
             if elsewhere == ["outside Syria"]:
-                note = f"'{parsed.core}' is known only outside Syria; answered the governorate"
+                note = f"'{parsed.core}' {KNOWN_ONLY_OUTSIDE} Syria; answered the governorate"
             elif elsewhere:
-                note = f"'{parsed.core}' is known only outside {gov} ({', '.join(elsewhere)}); answered the governorate"
+                note = f"'{parsed.core}' {KNOWN_ONLY_OUTSIDE} {gov} ({', '.join(elsewhere)}); answered the governorate"
             else:
                 note = f"'{parsed.core}' not found in the gazetteer; answered the governorate"
             beaten = rank(cands, Context(country=country))

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from gazetteer.admin import admin_mentions
+from gazetteer.core import KNOWN_ONLY_OUTSIDE
 from geo.extract.actors import (SUPPORT_BY, ActorMention, actor_for, blamed_actor, clause_break_re, count_words, device_used, find_actors,
                                 alias_of, joint_actors, release_actor, speaker_actor)
 from geo.extract.assemble import Mention, merge_mentions
@@ -748,7 +749,7 @@ def extract(article: Any, gazetteer: Any | None = None, *, date_override: dt.dat
             for etype, p in ((et, pl) for et in etypes for pl in by_group[gi]):
                 rp = resolve_place(p, gz, lex, context=context, near=near_pts[-6:], cache=cache,
                                    governorate_hint=last_gov)
-                if rp is not None and rp.fallback and "known only outside" in (rp.note or "") and p.locator is None:
+                if rp is not None and rp.fallback and KNOWN_ONLY_OUTSIDE in (rp.note or "") and p.locator is None:
                     # "villages around Ain Issa in the northern Raqqa countryside and the outskirts of
                     # ad-Darbasiyah": the governorate named for an earlier place is not this one's
                     # (or a later one's: "struck Atarib and the outskirts of Idlib city")

@@ -12,6 +12,7 @@ import pytest
 
 from geo.articles import Article
 from geo.extract import extract_events
+from gazetteer.core import KNOWN_ONLY_OUTSIDE
 from tests.geo.extract.conftest import Resolution
 
 
@@ -312,7 +313,7 @@ def _refused(place, other, answer, lat, lon):
     def override(name, ctx):
         if name == place.lower() and other in ctx:
             return Resolution(name, True, answer, lat, lon, None, other, "SY", "ADM1", 0.35, 3,
-                              f"'{place}' is known only outside {other}; answered the governorate")
+                              f"'{place}' {KNOWN_ONLY_OUTSIDE} {other}; answered the governorate")
         return None
     return override
 
