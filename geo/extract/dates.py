@@ -64,6 +64,8 @@ _PATTERNS: list[tuple[str, str]] = [
     ("lastweek", r"(?:last|past|previous)\s+week(?:end)?|(?:earlier\s+)?this\s+week(?:end)?|(?:over\s+)?the\s+(?:past|last)\s+(?:few\s+|several\s+)?days"),
     ("lastmonth", r"(?:last|past|previous)\s+month|(?:earlier\s+)?this\s+month"),
     ("lastyear", r"(?:last|past|previous)\s+year|(?:earlier\s+)?this\s+year"),
+    # a log line headed by an abbreviated weekday: "Sun.: A car was hit ...", "Mon - Shelling of ..."
+    ("wd_head", r"(?-i:(?P<wd10>Mon|Tues?|Wed|Thu(?:rs?)?|Fri|Sat|Sun))\.?(?=\s*[:\u2013\u2014-]\s)"),
     ("wkday", r"(?P<wdq>last|next|this|past|previous|on|since|late|early)?\s*(?P<wd8>" + _WD_FULL + r")(?:\s+(?P<part>morning|afternoon|evening|night))?"),
 ]
 _DATE_RE = re.compile("|".join(f"(?P<{k}>{p})" for k, p in _PATTERNS), re.I)
@@ -71,12 +73,13 @@ _DATE_ALT = Alternation([(k, p) for k, p in _PATTERNS], ignorecase=True, suffix=
 #: A quick test: no digit, month, weekday or relative word -> no date expression.
 _MAYBE_DATE = re.compile(r"\d|day|yesterday|week|month|year|night|ago|hours|today|tonight|morning|evening|afternoon|"
                          r"tomorrow|spring|summer|autumn|fall|winter|"
-                         r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)", re.I)
+                         r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|"
+                         r"\b(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)\b", re.I)
 #: The words :data:`_MAYBE_DATE` looks for, for a cheaper test of ASCII text (substrings of the
 #: lower-cased text; the month abbreviations anywhere, a superset of its word-start test).
 _MAYBE_WORDS = ("day", "week", "month", "year", "night", "ago", "hours", "morning", "evening", "noon", "tomorrow",
                 "spring", "summer", "autumn", "fall", "winter", "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug",
-                "sep", "oct", "nov", "dec")
+                "sep", "oct", "nov", "dec", "mon", "tue", "wed", "thu", "fri", "sat", "sun")
 _DIGIT = re.compile(r"\d")
 
 
@@ -311,6 +314,8 @@ def _resolve(m: re.Match[str], ref: dt.date | None, latest: dt.date | None = Non
         if "this" in m.group(0).lower():
             return dt.date(ref.year, 1, 1), "year", False
         return dt.date(ref.year - 1, 1, 1), "year", False
+    if k == "wd_head":
+        return resolve_weekday(_weekday(g["wd10"]), ref), "day", False
     if k == "wkday":
         wd = WEEKDAYS[g["wd8"].lower()]
         q = (g.get("wdq") or "").lower()
@@ -347,6 +352,8 @@ def find_dates(text: str, ref: dt.date | None, starts: list[int] | None = None,
         s = m.group(0)
         if k in ("md", "dm", "m", "my") and not _month_capitalised(m):
             continue
+        if k == "wd_head" and text[:m.start()].strip(" -*\u2022\t"):
+            continue  # only as the head of a line ("Sun.: ..."), not "The Sun: ..."
         if k in ("dm", "md"):
             # "7 km", "30 May Street": small guards
             tail = text[m.end():m.end() + 8].lower()

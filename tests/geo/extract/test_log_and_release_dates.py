@@ -82,3 +82,12 @@ def test_the_month_may_is_no_modal(gz):
     assert [(e.actor, e.date) for e in es] == [("syrian_government", "2015-05-21")]
     # guard: the verb still is
     assert ev("Turkey may launch an offensive on Tal Rifaat in May.", gz) == []
+
+
+def test_a_log_line_headed_by_an_abbreviated_weekday():
+    ref = dt.date(2022, 1, 24)
+    assert [str(d.date) for d in find_dates("Sun.: A car was hit by a Turkish drone near Tal Tamr.", ref)] == ["2022-01-23"]
+    assert [str(d.date) for d in find_dates("- Sat - Turkish artillery shelled Ain Issa.", ref)] == ["2022-01-22"]
+    # guard: not inside a line, nor a word that is no head
+    assert find_dates("The Sun: a tabloid reported the strike.", ref) == []
+    assert find_dates("Sun rose over Idlib as the strikes began.", ref) == []
