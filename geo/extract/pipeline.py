@@ -299,6 +299,7 @@ _LISTED_STRIKE = re.compile(r"^\s*(?:(?:[-\u2013\u2014*\u2022]+|\d{1,2}[.)]|[a-z
                             r"[^,;:]{2,40},\s+(?:\w+\s+){0,2}(?:air\s*)?strikes?\b", re.I)
 _DAY_PAIR_GAP = re.compile(r"\s*(?:,\s*)?(?:and|&)\s+(?:on\s+)?", re.I)
 _IN_SUPPORT_OF = re.compile(r"\bin\s+(?:direct\s+|close\s+)?support\s+of\b", re.I)
+_ACTOR_LOCATION = re.compile(r"\s+(?:in|inside|based\s+in|stationed\s+in|positioned\s+in)\s+(?:the\s+)?", re.I)
 _WHEN_AFTER = re.compile(r",?\s+when\b", re.I)
 
 
@@ -645,6 +646,13 @@ def extract(article: Any, gazetteer: Any | None = None, *, date_override: dt.dat
                     gi = next((g2 for g2, ps in by_group.items() if any(q.list_id == p.list_id for q in ps)), None)
             if gi is not None:
                 by_group[gi].append(p)
+        # "Rebel factions in Waer fired mortars at the Akrama district": where the actor is, not what it hit,
+        # when the event word has a place of its own after it
+        for gi, ps in by_group.items():
+            g = st.groups[gi]
+            if any(p.start >= g.end for p in ps):
+                by_group[gi] = [p for p in ps if p.start >= g.end or not any(
+                    a.actor and _ACTOR_LOCATION.fullmatch(t, a.end, p.start) for a in st.actors)]
         # "terrorists who opened fire on our forces in the Manbij region were neutralised": the main
         # clause's event happened where its subject's relative clause says
         for gi in range(1, len(st.groups)):

@@ -620,8 +620,8 @@ def resolve_place(m: PlaceMention, gz: Any | None, lex: Lexicon, *, context: str
     back to the locator (precision 2 for a town, 3 for a governorate). ``country``: where
     the text puts the place ("near Sinjar in northern Iraq", a release's "Strikes in Iraq"
     section); a place elsewhere is not answered. ``governorate_hint``: the governorate the text
-    was last about, read only to refuse a mere look-alike elsewhere for a city's district when the
-    sentence names no governorate.
+    was last about, read only for a city's district when the sentence names no governorate: to
+    refuse a mere look-alike elsewhere, and to place an unknown district at that city.
     """
     if country != "SY":
         return _resolve_abroad(m, gz, context, near, country)
@@ -724,6 +724,10 @@ def resolve_place(m: PlaceMention, gz: Any | None, lex: Lexicon, *, context: str
         if rl is not None:
             return ResolvedPlace(rl.name, rl.lat, rl.lon, rl.geonameid, rl.admin1, rl.country_code,
                                  max(2, rl.precision), f"{m.name} not in the gazetteer: near {rl.name}", True)
+    g = lex.governorate(governorate_hint) if governorate_hint and r is None else None
+    if g is not None:
+        # "fighting in the surrounding Al-Zuhour neighbourhood" after "the city of Hasakah": a district of it
+        return _city_part(m, ctx, g, gz, f"{m.name} not in the gazetteer: a district of {g.seat or g.admin1}")
     return None
 
 

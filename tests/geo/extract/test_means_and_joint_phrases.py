@@ -407,3 +407,17 @@ def test_the_loss_of_a_town_to_an_actor_is_its_capture(gz):
     text = "The defeat follows the loss of the southern town of Saraqib to rebels last month."
     assert facts(text, gz) == {("rebels", "ground_offensive", "Saraqib")}
     assert ev("The loss of life in Idlib was huge, aid groups said.", gz) == []  # guard
+
+
+def test_an_unknown_district_after_its_city_is_that_city(gz):
+    text = ("Islamic State militants attacked a prison in the city of Aleppo late on Thursday.\n\n"
+            "SDF fighters were fighting the attackers in the surrounding Qwertyzour neighbourhood on Friday.")
+    got = {(e.actor, e.place, e.geo_precision) for e in ev(text, gz)}
+    assert ("sdf_ypg", "Aleppo", 2) in got
+
+
+def test_where_the_actor_is_is_no_target_when_the_event_names_one(gz):
+    text = "Rebel factions in Douma fired mortars at the Jobar district of Damascus, according to state media."
+    assert {e.place for e in ev(text, gz)} == {"Damascus"}
+    # guard: with no place after the event word, "rebels in Saraqib" still places it
+    assert {e.place for e in ev("Rebels in Saraqib shelled army posts on Monday.", gz)} == {"Saraqib"}
