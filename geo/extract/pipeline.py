@@ -34,7 +34,7 @@ __all__ = ["ExtractionResult", "extract", "extract_events"]
 
 #: Articles longer than this (characters) are read up to it.
 MAX_CHARS = 2_000_000
-_ANAPHORIC_TOWN = re.compile(r"\b(?:the|that|this)\s+(?:besieged\s+|embattled\s+|rebel-held\s+|border\s+|strategic\s+)?(?:town|city|village)\b(?!\s+(?:of|centre|center|council|hall|square|'s))", re.I)
+_ANAPHORIC_TOWN = re.compile(r"\b(?:the|that|this)\s+(?:besieged\s+|embattled\s+|rebel-held\s+|border\s+|strategic\s+)?(?:town|city|village)\b(?!\s+(?:of|council|hall|square|'s))", re.I)
 _DEFINITE = re.compile(r"\b(?:the|those|these|such|its|their|further|more|the latest)\s+(?:\w+\s+)?$", re.I)
 _CAPITALISED = re.compile(r"[A-Z]")
 _PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being|is|are)\s+(?:\w+ly\s+|also\s+)?$", re.I)

@@ -421,3 +421,13 @@ def test_where_the_actor_is_is_no_target_when_the_event_names_one(gz):
     assert {e.place for e in ev(text, gz)} == {"Damascus"}
     # guard: with no place after the event word, "rebels in Saraqib" still places it
     assert {e.place for e in ev("Rebels in Saraqib shelled army posts on Monday.", gz)} == {"Saraqib"}
+
+
+def test_us_backed_fighters_are_the_sdf_and_us_backed_rebels_rebels(gz):
+    assert {e.actor for e in ev("US-backed fighters launched their assault on Raqqa on Tuesday.", gz)} == {"sdf_ypg"}
+    assert {e.actor for e in ev("US-backed rebels attacked IS positions near Abu Kamal.", gz)} == {"rebels"}
+
+
+def test_the_town_centre_is_the_town(gz):
+    text = "Islamic State fighters pushed into Afrin on Monday. They shelled the town centre with mortars overnight."
+    assert ("isis", "shelling", "Afrin") in facts(text, gz)
