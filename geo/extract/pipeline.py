@@ -299,6 +299,7 @@ _LISTED_STRIKE = re.compile(r"^\s*(?:(?:[-\u2013\u2014*\u2022]+|\d{1,2}[.)]|[a-z
                             r"[^,;:]{2,40},\s+(?:\w+\s+){0,2}(?:air\s*)?strikes?\b", re.I)
 _DAY_PAIR_GAP = re.compile(r"\s*(?:,\s*)?(?:and|&)\s+(?:on\s+)?", re.I)
 _IN_SUPPORT_OF = re.compile(r"\bin\s+(?:direct\s+|close\s+)?support\s+of\b", re.I)
+_BEARING_BEFORE = re.compile(r"\b(?:north|south|east|west)(?:-?(?:east|west))?\s+of\s+$", re.I)
 _ACTOR_LOCATION = re.compile(r"\s+(?:in|inside|based\s+in|stationed\s+in|positioned\s+in)\s+(?:the\s+)?", re.I)
 _WHEN_AFTER = re.compile(r",?\s+when\b", re.I)
 
@@ -480,6 +481,7 @@ def extract(article: Any, gazetteer: Any | None = None, *, date_override: dt.dat
     section: str | None = None  # the country a heading or a lead ending in ':' put what follows in
     last_town: PlaceMention | None = None  # the town named last: what "the town" refers to
     pending_towns: list[int] = []  # sentences with no event since last_town, not yet read for towns
+    earlier_towns: list[PlaceMention] = []  # the other towns of last_town's sentence, before it
     for i, st in enumerate(sents):
         s = st.s
         t = s.text
@@ -611,14 +613,16 @@ def extract(article: Any, gazetteer: Any | None = None, *, date_override: dt.dat
                 masks0 = [(a.start, a.end) for a in acts if a.kind != "pronoun"]
                 towns = [p for p in find_places(stj.s.text, lex, gz, masks0, []) if p.role == "item" and p.governorate is None]
                 if towns:
-                    last_town = towns[-1]
+                    last_town, earlier_towns = towns[-1], towns[:-1]
                     break
         pending_towns = []
         if last_town is not None or places:
             for am in (_ANAPHORIC_TOWN.finditer(t) if town_words else ()):
                 if any(p.start <= am.start() < p.end for p in places):
                     continue
-                ref_town = referent(am.group(0), am.start(), places, last_town)  # "Inside Raqqa, ... the city"
+                if _BEARING_BEFORE.search(t, max(0, am.start() - 30), am.start()):
+                    continue  # "the town of Shahba, north of the city": a bearing from it, not an event place
+                ref_town = referent(am.group(0), am.start(), places, last_town, earlier_towns)  # "Inside Raqqa, ... the city"
                 if ref_town is None:
                     continue
                 items.append(PlaceMention(am.start(), am.end(), ref_town.name, am.group(0), max(1, ref_town.precision),
@@ -627,7 +631,7 @@ def extract(article: Any, gazetteer: Any | None = None, *, date_override: dt.dat
             items.sort(key=lambda p: p.start)
         towns = [p for p in places if p.role == "item" and p.governorate is None]
         if towns:
-            last_town = towns[-1]
+            last_town, earlier_towns = towns[-1], towns[:-1]
         by_group: dict[int, list[PlaceMention]] = {gi: [] for gi in range(len(st.groups))}
         unbracketed = _BRACKETED.sub(lambda m: " " * len(m.group(0)), t)  # "A (B), C": another name, not a clause
         headline = t.rstrip()[-1:] not in ".!?\"'\u201d:;" and count_words(t) <= _HEADING_WORDS

@@ -460,6 +460,8 @@ def find_places(text: str, lex: Lexicon, gz: Any | None, masks: list[tuple[int, 
             pm.extra["city"] = True  # "the southern city of Daraa", "Daraa city": the city, not the province
         if area_name:
             pm.extra["area_name"] = area_name
+        if noun_m and noun_m.group("noun").lower().rstrip("s") in ("town", "village", "city", "citie"):
+            pm.extra["kind"] = noun_m.group("noun").lower()  # "the town of al-Sukhnah": a town
         if pm_city_part:
             pm.extra["city"] = True
         pre = P["pre_locator"].match(text, pm.end)
@@ -781,13 +783,15 @@ _CITY_PARTS = frozenset({"district", "neighbourhood", "neighborhood", "quarter",
 
 def place_kind(p: PlaceMention) -> str | None:
     """The kind of place the wording names ("the town of X", "X city", "X district"), else None."""
-    m = _KIND_RE.search(p.as_written if p.as_written != p.name else "")
+    m = _KIND_RE.search(p.extra.get("kind") or (p.as_written if p.as_written != p.name else ""))
     return m.group(1).lower() if m else None
 
 
-def referent(anaphor: str, start: int, here: list[PlaceMention], last: PlaceMention | None) -> PlaceMention | None:
+def referent(anaphor: str, start: int, here: list[PlaceMention], last: PlaceMention | None,
+             earlier: Iterable[PlaceMention] = ()) -> PlaceMention | None:
     """What "the city" / "the town" / "the village" at ``start`` refers to: the last place of that kind
-    named before it in the sentence (``here``), else the last one named before the sentence (``last``).
+    named before it in the sentence (``here``), else the last one named before the sentence (``last``),
+    unless ``last`` is of another kind and an ``earlier`` place of that sentence is of the kind named.
 
     A place whose wording names another kind ("the village of X" for "the city") is passed over.
 
@@ -800,13 +804,10 @@ def referent(anaphor: str, start: int, here: list[PlaceMention], last: PlaceMent
     """
     m = _KIND_RE.search(anaphor)
     kind = m.group(1).lower() if m else None
-    cands = [p for p in here if p.end <= start and p.governorate is None] + ([last] if last is not None else [])
-    best = None
-    for p in reversed(cands[:-1] if last is not None else cands):
-        k = place_kind(p)
-        if k is None or kind is None or k == kind:
-            best = p
-            break
-    if best is None and last is not None:
-        best = last
-    return best
+    cands = [p for p in here if p.end <= start and p.governorate is None]
+    best = next((p for p in reversed(cands) if place_kind(p) in (None, kind) or kind is None), None)
+    if best is None and kind is not None and last is not None and place_kind(last) != kind:
+        # "seized the town of al-Sukhnah, opening the road toward Deir ez-Zor. ... around the town":
+        # a place named before the last one with the very kind the anaphor names
+        best = next((p for p in reversed(list(earlier)) if place_kind(p) == kind), None)
+    return best or last

@@ -431,3 +431,17 @@ def test_us_backed_fighters_are_the_sdf_and_us_backed_rebels_rebels(gz):
 def test_the_town_centre_is_the_town(gz):
     text = "Islamic State fighters pushed into Afrin on Monday. They shelled the town centre with mortars overnight."
     assert ("isis", "shelling", "Afrin") in facts(text, gz)
+
+
+def test_the_town_is_the_town_named_before_the_last_city(gz):
+    text = ("Regime forces seized the town of Saraqib on 12 August, opening the road toward besieged Aleppo.\n\n"
+            "Russian aircraft struck IS positions around the town in the days before its fall.")
+    assert ("russia", "Saraqib") in {(e.actor, e.place) for e in ev(text, gz)}
+
+
+def test_a_bearing_from_the_city_is_no_event_place(gz):
+    # guard: 1.5 got it right by reading "the city" as Kafr Zita; now that "the town of" marks a town,
+    # "north of the city" must not become a place of its own
+    text = ("Government troops entered Hama on Tuesday.\n\n"
+            "Gunmen attacked a checkpoint in the town of Kafr Zita, north of the city, on Sunday.")
+    assert {(e.actor, e.place) for e in ev(text, gz) if e.actor == "unknown"} == {("unknown", "Kafr Zita")}
