@@ -445,3 +445,10 @@ def test_a_bearing_from_the_city_is_no_event_place(gz):
     text = ("Government troops entered Hama on Tuesday.\n\n"
             "Gunmen attacked a checkpoint in the town of Kafr Zita, north of the city, on Sunday.")
     assert {(e.actor, e.place) for e in ev(text, gz) if e.actor == "unknown"} == {("unknown", "Kafr Zita")}
+
+
+def test_the_road_an_offensive_opens_is_no_event_place(gz):
+    text = "Regime forces seized the town of Saraqib on 12 August, opening the road toward besieged Aleppo."
+    assert {e.place for e in ev(text, gz)} == {"Saraqib"}
+    # guard: a siege laid is still an offensive
+    assert facts("Government forces besieged Kafr Zita for months.", gz) == {("syrian_government", "ground_offensive", "Kafr Zita")}
