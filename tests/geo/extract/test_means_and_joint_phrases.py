@@ -1,7 +1,9 @@
-"""Means after "with", long target brackets, "took X", "taken under control", "were fighting",
-"began on DAY, when ...", background years, joint actors written as "fighters from X" or
-"Turkey's army and ...", reactions ("condemned the raids"), agents after a place, "despite",
-"levelled", struck headquarters, consequence clauses and "approaching X" (extractor 1.6).
+"""The rules of extractor 1.6 (stop 11) outside the dates of logs and releases: event words ("took
+X", "taken under control", "were fighting", "with artillery fire", "levelled", "the loss of X to"),
+actors (joint phrases, supporters, reactions such as "condemned the raids", agents after a place, a
+release's own aircraft, outlet names), and places (long target brackets, city districts and
+outskirts, look-alikes elsewhere, the governorate of another place, destinations and bearings,
+"the town" before another kind of place).
 
 The sentences are written for this test, in the style of wire copy and military releases.
 Every rule case fails on extractor 1.5 (checked against stop 10's commit); the guards, marked so in
