@@ -799,10 +799,12 @@ class Gazetteer:
         if ranked and country and not ctx.countries:
             # "Bab al-Nairab" -> Benaraby (Australia), "Nashwa" -> Nashua (USA): with a country focus and
             # no other country in the context, a look-alike abroad (not the same word) is no answer
-            fits = [(sc, c) for sc, c in ranked
-                    if c.place.country_code == country or c.how == "exact" or c.quality >= SAME_WORD_QUALITY]
+            def fits(c: Candidate) -> bool:
+                return c.place.country_code == country or c.how == "exact" or c.quality >= SAME_WORD_QUALITY
+
             # the look-alikes stay among the candidates an answer beat
-            ranked = fits + [x for x in ranked if x not in fits] if fits else []
+            ranked = ([x for x in ranked if fits(x[1])] + [x for x in ranked if not fits(x[1])]
+                      if any(fits(c) for _, c in ranked) else [])
         if not ranked:
             focus = (country,) if country else _FOCUS_ABROAD
             fz = self._fuzzy(core_key, focus)

@@ -15,15 +15,13 @@ from typing import TYPE_CHECKING
 
 from geo.extract.actors import ActorMention, find_actors
 from geo.extract.lexicon import Lexicon
-from geo.extract.triggers import TriggerGroup
+from geo.extract.triggers import GENERIC_TYPES, TriggerGroup
 
 if TYPE_CHECKING:  # the sentence record is the pipeline's
     from geo.extract.pipeline import _Sent
 
 __all__ = ["relative_subject", "claimant", "unclaimed", "targets", "sentence_agent", "GENERIC_TYPES", "CONTRAST"]
 
-#: Trigger types that name no particular weapon: "strikes", "attack", "bombing"
-GENERIC_TYPES = frozenset({"strike", "attack", "bombing"})
 #: Words that open a clause about someone else: "..., while fighters of X fired rockets at B"
 CONTRAST = re.compile(r"\b(?:while|whereas|but|although|though|meanwhile|however|as)\b", re.I)
 

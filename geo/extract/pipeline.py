@@ -24,7 +24,7 @@ from geo.extract.dates import DateMention, find_dates, infer_article_date
 from geo.extract.fastre import filter_starts
 from geo.extract.factuality import factuality, reported_by
 from geo.extract.lexicon import Lexicon, lexicon_alternations, load_lexicon, scan_lexicons
-from geo.extract.places import PlaceMention, _patterns, find_places, referent, resolve_place
+from geo.extract.places import _RELATIVE_BEFORE, PlaceMention, _patterns, find_places, referent, resolve_place
 from geo.extract.sentences import Sentence, normalize_text, split_sentences
 from geo.extract.coref import claimant, relative_subject, sentence_agent, targets, unclaimed
 from geo.extract.triggers import TriggerGroup, find_triggers, group_triggers, group_types
@@ -299,7 +299,6 @@ _LISTED_STRIKE = re.compile(r"^\s*(?:(?:[-\u2013\u2014*\u2022]+|\d{1,2}[.)]|[a-z
                             r"[^,;:]{2,40},\s+(?:\w+\s+){0,2}(?:air\s*)?strikes?\b", re.I)
 _DAY_PAIR_GAP = re.compile(r"\s*(?:,\s*)?(?:and|&)\s+(?:on\s+)?", re.I)
 _IN_SUPPORT_OF = re.compile(r"\bin\s+(?:direct\s+|close\s+)?support\s+of\b", re.I)
-_BEARING_BEFORE = re.compile(r"\b(?:north|south|east|west)(?:-?(?:east|west))?\s+of\s+$", re.I)
 _ACTOR_LOCATION = re.compile(r"\s+(?:in|inside|based\s+in|stationed\s+in|positioned\s+in)\s+(?:the\s+)?", re.I)
 _WHEN_AFTER = re.compile(r",?\s+when\b", re.I)
 
@@ -620,7 +619,7 @@ def extract(article: Any, gazetteer: Any | None = None, *, date_override: dt.dat
             for am in (_ANAPHORIC_TOWN.finditer(t) if town_words else ()):
                 if any(p.start <= am.start() < p.end for p in places):
                     continue
-                if _BEARING_BEFORE.search(t, max(0, am.start() - 30), am.start()):
+                if _RELATIVE_BEFORE.search(t, max(0, am.start() - 30), am.start()):
                     continue  # "the town of Shahba, north of the city": a bearing from it, not an event place
                 ref_town = referent(am.group(0), am.start(), places, last_town, earlier_towns)  # "Inside Raqqa, ... the city"
                 if ref_town is None:

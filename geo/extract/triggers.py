@@ -106,8 +106,9 @@ def _thing_head_re(lex: Lexicon) -> re.Pattern[str]:
 
 
 _RAID_NOUN = re.compile(r"raids?", re.I)
-#: Generic event words, typed by the means named with them; event nouns that can be such means.
-_GENERIC = frozenset({"strike", "attack", "bombing"})
+#: Trigger types that name no particular weapon ("strikes", "attack", "bombing"): typed by the means
+#: named with them; and the event nouns that can be such means.
+GENERIC_TYPES = frozenset({"strike", "attack", "bombing"})
 _MEANS = frozenset({"shelling", "airstrike", "drone_strike", "missile_strike"})
 _WITH_INSTRUMENT = re.compile(r"\b(?:with|using)\s+(?:[\w\-]+\s+){0,3}$", re.I)
 _PLACE_BETWEEN = re.compile(r"\b(?:near|in|at|outside|around|south|north|east|west|of)\s+(?:the\s+)?(?:(?:town|village|city)\s+of\s+)?[A-Z]")
@@ -145,7 +146,7 @@ def group_triggers(text: str, triggers: list[Trigger], actors: list[ActorMention
         if merged and merged[-1].is_event:
             gap = text[merged[-1].end:g.start]
             means = not g.is_event or (
-                "," not in gap and {t.type for t in merged[-1].triggers} <= _GENERIC
+                "," not in gap and {t.type for t in merged[-1].triggers} <= GENERIC_TYPES
                 and all(t.type in _MEANS for t in g.triggers))
             if means and _WITH_INSTRUMENT.search(gap) and not re.search(r"[;:()\"]|\.\s", gap) and count_words(gap) <= 20:
                 merged[-1].instruments.extend(g.triggers)
@@ -166,7 +167,7 @@ def group_type(group: TriggerGroup, actor: str | None, actor_air: bool, lex: Lex
     ('airstrike', 'attack')
     """
     types = {t.type for t in group.triggers}
-    if types <= {"bombing", "strike", "attack"}:  # a generic word: the instrument named later types it
+    if types <= GENERIC_TYPES:  # a generic word: the instrument named later types it
         types |= {t.type for t in group.instruments}
     best = next(t for t in TYPE_PRIORITY if t in types)
     if best in ("bombing", "strike", "attack") and actor_air:
