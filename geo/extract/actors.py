@@ -214,9 +214,9 @@ _MOD_WORDS = (r"recent|further|fresh|heavy|heavier|renewed|new|own|latest|massiv
 _BETWEEN_MODIFIER = re.compile(rf"^(?:'s|s')?\s*(?:(?:and|or|&)\s+[\w\-']+\s+)?(?:(?:{_MOD_WORDS})\s+){{0,3}}$", re.I)
 _AGENT = re.compile(r"^[\s,]*(?:(?:carried out|conducted|launched|led|staged|mounted|executed|performed|"
                     r"done|made|fired|dropped|being|been|reportedly|allegedly|apparently|believed to be|"
-                    r"said to be|thought to be|blamed on|claimed|also|already|last|this|on|week|month|"
+                    r"said to be|thought to be|blamed on|claimed|also|already|last|this|on|week|month|morning|evening|night|afternoon|"
                     r"[A-Z][a-z]+day|yesterday|today|earlier|again|repeatedly|heavily|in|the|area|of|"
-                    r"[\w\-]+ly)\s+){0,7}?(?:by|from)\s+(?:the\s+)?$"
+                    r"[\w\-]+ly)\s+){0,7}?(?:by|from)\s+(?:the\s+)?(?:our\s+)?(?:(?:heroic|brave|valiant|gallant)\s+)?$"
                     # a place between: "the shelling of Saraqib by regime forces" (not "seized X from IS")
                     r"|^\s*(?:(?:of|on|in|near|the|al|el|(?-i:[A-Z][\w'\-]*))\s+){1,6}?by\s+(?:the\s+)?$", re.I)
 #: "were neutralised", "was hit": before a participle, the subject suffered the event ("were pounding" did it)
@@ -228,10 +228,13 @@ _TARGET_PREP = re.compile(r"(?<![\w\-])(?:against|on|at|targeting|of|with|to|tow
                           r"held|controlled|positions)\s+(?:the\s+)?(?:[\w\-]+\s+)?$", re.I)
 
 
+#: Between a clearing word and whom the place was cleared of: "cleared of ", "purged of the "
+_EXPELLED_GAP = re.compile(r"\s+(?:of|from)\s+(?:the\s+)?(?:remaining\s+)?", re.I)
+
 #: "fell to ": the actor right after it took the place
 _FELL_TO = re.compile(r"\bf(?:e|a)ll(?:s|en)?\s+to$", re.I)
 #: "Fighters of the ", "units of ": the members of the actor that follows, not its target
-_MEMBERS_OF = re.compile(r"\b(?:fighters|militants|members|units|elements|soldiers|troops|forces|gunmen|"
+_MEMBERS_OF = re.compile(r"\b(?:fighters|militants|members|units|elements|soldiers|troops|forces|gunmen|formations|detachments|"
                          r"militiamen|jets|warplanes|aircraft|drones|helicopters)\s+of\s+(?:the\s+)?$", re.I)
 #: "on Thursday ", "in March ", "on 3 May ": a date before a subject, not a target
 _DATE_PREP = re.compile(r"\b(?:on|in|at|since)\s+(?:the\s+)?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|january|february|march|"
@@ -304,10 +307,15 @@ def actor_for(text: str, g_start: int, g_end: int, actors: list[ActorMention], l
         if re.search(r"\bto\s+(?:the\s+)?$", text[g_end:a.start]) and count_words(text[g_end:a.start]) <= 12 \
                 and not re.search(r"[,;:]", text[g_end:a.start]):
             return a, "agent"
+    gap_from = g_end
+    if len(after) > 1 and _EXPELLED_GAP.fullmatch(text, g_end, after[0].start) and \
+            _AGENT.match(text[after[0].end:after[1].start]) and count_words(text[g_end:after[1].start]) <= 9:
+        gap_from = after[0].end  # "cleared of terrorists by the Syrian National Army": who cleared it
+        after = after[1:]
     if after:
         a = after[0]
-        gap = text[g_end:a.start]
-        if _AGENT.match(gap) and count_words(gap) <= 9:
+        gap = text[gap_from:a.start]
+        if _AGENT.match(gap) and count_words(text[g_end:a.start]) <= 9:
             pre = text[max(0, g_end - 25):g_end].lower()
             if not any(b in gap.lower() or pre.rstrip().endswith(b) for b in lex.cues.get("agent_blockers", [])):
                 return a, "agent"

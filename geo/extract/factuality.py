@@ -97,6 +97,12 @@ def factuality(text: str, group: TriggerGroup, lex: Lexicon, *, is_question: boo
     neg = _negated_agent(clause)
     if neg:
         return False, f"negation: {neg}"
+    # a claim that is then called false: "The claims that our forces struck a prison in Qamishli are baseless"
+    claim = _CLAIM_THAT.search(head)
+    if claim is not None:
+        false = _CALLED_FALSE.search(text, group.end)
+        if false is not None and not clause_break_re(lex).search(text, claim.end(), first.start):
+            return False, f"denial: {false.group(0).strip()}"
     # announced, not reported: "The offensive on Idlib is expected to begin next week"
     post = _post_trigger(lex)
     if post is not None:
@@ -118,6 +124,13 @@ def factuality(text: str, group: TriggerGroup, lex: Lexicon, *, is_question: boo
                 return False, "infinitive"
     return True, None
 
+
+#: An event told inside a claim: "the claims by the terrorist organisation that ...", "Reports that ..."
+_CLAIM_THAT = re.compile(r"\b(?:claims?|reports?|allegations?|accusations?|rumou?rs?|assertions?)\s+"
+                         r"(?:(?:by|of|in|from)\s+(?:[\w'\-]+\s+){1,5}?)?that\s+(?:[\w'\-]+\s+){0,12}$", re.I)
+#: ... which the sentence then calls false
+_CALLED_FALSE = re.compile(r"\b(?:is|are|was|were|been)\s+(?:\w+\s+)?(?:false|baseless|untrue|unfounded|groundless|"
+                           r"fabricated|fabrications|lies|not true|a lie)\b", re.I)
 
 #: A negative determiner opening a clause, or the clause a reporting verb governs ("said no ...").
 _NEG_SUBJECT = re.compile(r"(?:^\W*|[,.]\s+\W*|\b(?:and|or|that|said|says|stated|insisted|added|stressed)\s+)"

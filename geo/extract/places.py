@@ -89,6 +89,9 @@ def _patterns(lex: Lexicon) -> dict[str, re.Pattern[str]]:
     return cached
 
 
+#: Suffixes a direction may stand before: "Hama northern countryside", "Idlib's southern countryside"
+_DIRECTED_SUFFIXES = ("countryside", "province", "governorate", "region", "desert", "badia", "outskirts", "suburbs")
+
 def _compile_patterns(lex: Lexicon) -> dict[str, re.Pattern[str]]:
     pl = lex.places
     nouns = sorted(pl["place_nouns"], key=len, reverse=True)
@@ -103,7 +106,9 @@ def _compile_patterns(lex: Lexicon) -> dict[str, re.Pattern[str]]:
         # "the northern countryside of ", "the towns of ", "neighbourhood of " right before the name
         "noun_before": re.compile(rf"\b(?:the\s+|a\s+|an\s+)?(?:(?P<dir>{alt(dirs)})\s+)?(?:(?:rebel|opposition|regime|government|ISIS|IS|Kurdish|SDF|militant)[\s\-](?:held|controlled)\s+)?(?P<noun>{alt(nouns)})\s+(?:of|in)\s+(?:the\s+)?$", re.I),
         "dir_before": re.compile(rf"\b(?:the\s+)?(?P<dir>{alt(dirs)})\s+$", re.I),
-        "suffix_after": re.compile(rf"^(?P<suf>\s*(?:{alt(sufs)}))\b", re.I),
+        # "X province", "X's countryside", and with a direction: "Hama northern countryside", "Idlib's southern countryside"
+        "suffix_after": re.compile(rf"^(?P<suf>\s*(?:(?:(?P<sposs>'s)\s+)?(?P<sdir>{alt(dirs)})\s+(?P<sbase>{alt(_DIRECTED_SUFFIXES)})"
+                                   rf"|{alt(sufs)}))\b", re.I),
         "prep_before": re.compile(rf"\b(?P<prep>{alt(preps)})\s+(?:the\s+)?(?:(?:{alt(dirs)})\s+)?(?:[\w]+[\s\-](?:held|controlled|besieged)\s+)?(?:(?:{alt(dirs)})\s+)?$", re.I),
         "near_before": re.compile(rf"\b(?P<near>{alt(nears)})\s+(?:the\s+)?(?:(?:town|village|city|neighbou?rhood|area|district)\s+of\s+)?(?:the\s+)?$", re.I),
         "origin_before": re.compile(rf"\b(?:{alt(origins)})\s+(?:(?:over|above|inside|within|across|beyond|near)\s+)?(?:the\s+)?(?:(?:{alt(nouns)})\s+of\s+)?(?:the\s+)?(?:(?:{alt(dirs)})\s+)?$", re.I),
@@ -399,11 +404,15 @@ def find_places(text: str, lex: Lexicon, gz: Any | None, masks: list[tuple[int, 
                 as_written = text[s - (len(before) - noun_m.start()):e].strip()
         if suf_m:
             suf = re.sub(r"\s+", " ", suf_m.group("suf").strip().lower())
+            if suf_m.group("sdir"):
+                suf = ("'s " if suf_m.group("sposs") else "") + suf_m.group("sbase").lower()
             p = int(lex.places["name_suffixes"].get(suf, lex.places["name_suffixes"].get(suf.replace("'s ", ""), 1)))
             strong = True
             if suf.replace("'s ", "") in ("province", "governorate", "countryside", "region", "desert", "badia") and gov:
                 is_gov_level = True
                 precision = 3
+                if suf_m.group("sdir"):
+                    as_written = text[s:e + suf_m.end()].strip()  # the part: "Hama northern countryside"
             elif p == 1 and suf not in ("city", "town", "village"):
                 feature = suf
                 as_written = text[s:e + suf_m.end()].strip()
@@ -593,6 +602,12 @@ def _gov_place(g: Governorate, precision: int = 3, note: str | None = None, fall
     return ResolvedPlace(g.admin1, g.lat, g.lon, g.geonameid, g.admin1, "SY", precision, note, fallback)
 
 
+def _province_phrase(g: Governorate) -> str:
+    """Words naming governorate ``g`` as a context: "Hama province"; for Damascus, a city that
+    is a governorate of its own, "Damascus city" ("Damascus province" reads as Rif Dimashq)."""
+    return g.admin1 + (" city" if g.admin1 == "Damascus" else " province")
+
+
 def _geocode(gz: Any, name: str, context: str | None, near: list[tuple[float, float]] | None,
              country: str | None = "SY") -> Any | None:
     try:
@@ -640,7 +655,7 @@ def resolve_place(m: PlaceMention, gz: Any | None, lex: Lexicon, *, context: str
     if loc is not None:
         ctx_parts.append(loc.as_written if loc.as_written else loc.name)
         if loc.governorate is not None:
-            ctx_parts.append(loc.governorate.admin1 + " province")
+            ctx_parts.append(_province_phrase(loc.governorate))
     if context:
         ctx_parts.append(context)
     ctx = ". ".join(ctx_parts) or None
