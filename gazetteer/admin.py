@@ -163,14 +163,14 @@ _DIR_AFTER = re.compile(rf"^ (?:(?:province|governorate) )?(?:s )?{_DIRWORD} {_P
 #: Governorates whose bare "eastern X" names a part of the city rather than of the province
 #: ("eastern Aleppo" in 2016 was the besieged half of the city): a direction counts there
 #: only with a word for the countryside or province.
-_CITY_FIRST = frozenset({"Aleppo"})
+CITY_FIRST = frozenset({"Aleppo"})
 
 
 def _direction(before: str, after: str, admin1: str) -> str | None:
     m = _DIR_BEFORE.search(before)
     if m is not None:
         part = m.group(0).strip().split(" ")
-        if admin1 in _CITY_FIRST and len(part) == 1 and not _STRONG_AFTER.match(after):
+        if admin1 in CITY_FIRST and len(part) == 1 and not _STRONG_AFTER.match(after):
             return None
         return direction_of(m.group(1))
     m = _DIR_AFTER.match(after)

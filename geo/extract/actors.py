@@ -210,7 +210,8 @@ _MOD_WORDS = (r"recent|further|fresh|heavy|heavier|renewed|new|own|latest|massiv
               r"surface-to-surface|ballistic|cruise|guided|armed|combat|fighter|attack|war|backed|aided|led|[\w]+-led|"
               r"[\w]+-backed|[\w]+-made|day-long|weeks-long|months-long|night-time|nighttime|daytime|dawn|morning|"
               r"more|other|similar|also|have|has|had|were|was|which|that|then|reportedly|allegedly|apparently|again|"
-              r"sustained|concentrated|carpet|indiscriminate|intensified|escalating|stepped-up|unprecedented")
+              r"sustained|concentrated|carpet|indiscriminate|intensified|escalating|stepped-up|unprecedented|suicide|booby-trapped|"
+              r"explosive-laden|truck|car|vehicle")
 _BETWEEN_MODIFIER = re.compile(rf"^(?:'s|s')?\s*(?:(?:and|or|&)\s+[\w\-']+\s+)?(?:(?:{_MOD_WORDS})\s+){{0,3}}$", re.I)
 _AGENT = re.compile(r"^[\s,]*(?:(?:carried out|conducted|launched|led|staged|mounted|executed|performed|"
                     r"done|made|fired|dropped|being|been|reportedly|allegedly|apparently|believed to be|"

@@ -51,7 +51,9 @@ _PATTERNS: list[tuple[str, str]] = [
     ("dm", r"(?:(?P<wd4>" + _WD_ABBR + r"),?\s+(?:the\s+)?)?" + _DAY.format(n="d4") + r"(?:\s+of)?\s+" + _MON.format(n="m4") + r"\b"),
     ("my", r"(?:in\s+|early\s+|late\s+|mid-?)" + _MON.format(n="m5") + r",?\s+" + _YEAR.format(n="y5")),
     ("m", r"(?:in|since|during|throughout|early|late|mid-?|by|until)\s+(?:early\s+|late\s+|mid-?)?" + _MON.format(n="m6") + r"(?![\w])(?!\s+\d)"),
-    ("y", r"(?:in|since|during|throughout|by|until)\s+(?:early\s+|late\s+|mid-?)?" + _YEAR.format(n="y7") + r"(?![\d\-/])"),
+    ("y", r"(?:in|since|during|throughout|by|until|(?:(?:by|at|in|until|before|from|since|during|towards?)\s+)?the\s+"
+          r"(?:end|start|beginning|middle|summer|spring|autumn|fall|winter|(?:first|second)\s+half)\s+of)\s+"
+          r"(?:early\s+|late\s+|mid-?)?" + _YEAR.format(n="y7") + r"(?![\d\-/])"),
     ("future", r"(?:next|coming)\s+(?:week(?:end)?|month|year|spring|summer|autumn|fall|winter)|in\s+the\s+(?:coming|next)\s+(?:few\s+|several\s+)?(?:hours|days|weeks|months)|within\s+the\s+(?:next|coming)\s+(?:few\s+)?(?:hours|days|weeks|months)|later\s+this\s+(?:week|month|year)|tomorrow|before\s+(?:the\s+)?(?:spring|summer|autumn|winter|year's\s+end|the\s+end\s+of\s+the\s+year)"),
     ("dbyest", r"the\s+day\s+before\s+yesterday"),
     ("yesterday", r"yesterday"),
@@ -103,6 +105,8 @@ _SINCE_BEFORE = re.compile(r"(?:since|beginning|start|began|begun|started|until|
 
 _ATTRIB_WORDS = ("said", "says", "reported", "told", "announced", "added", "stated", "confirmed", "claimed", "statement",
                  "speaking", "warned", "denied", "tweeted", "posted", "wrote")
+#: "by the end of 2013": a part of that year (not a deadline, not the start of a period)
+_PART_OF_YEAR = re.compile(r"by\s+the\s+(?:end|middle|summer|spring|autumn|fall|winter)\s+of\b", re.I)
 _SINCE_WORDS = ("since", "beginning", "start", "began", "begun", "started", "until", "till", "from")
 
 
@@ -368,7 +372,8 @@ def find_dates(text: str, ref: dt.date | None, starts: list[int] | None = None,
         out.append(DateMention(
             start=m.start(), end=m.end(), text=s, date=date, precision=prec if date else "unknown",
             attribution=_before_search(_ATTRIB_BEFORE, _ATTRIB_WORDS, before) or _is_dateline(text, m.start(), m.end()),
-            since=lead in ("since", "until", "by") or _before_search(_SINCE_BEFORE, _SINCE_WORDS, before),
+            since=(lead in ("since", "until", "by") and not _PART_OF_YEAR.match(s))
+            or _before_search(_SINCE_BEFORE, _SINCE_WORDS, before),
             future=future, anaphoric=k == "same",
         ))
     return out

@@ -21,7 +21,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
-from gazetteer.admin import admin_mentions, direction_in
+from gazetteer.admin import CITY_FIRST, admin_mentions, country_mentions, direction_in
+from gazetteer.rank import NEIGHBOURS
 from geo.extract.actors import count_words
 from geo.extract.assemble import AREA_CODES
 from geo.extract.fastre import prefixes, trie_regex
@@ -205,7 +206,8 @@ _LEVEL_WORD_END = re.compile(r"\s+(?:Province|Governorate|Countryside)$")
 _POSSESSIVE = re.compile(r"'s\s+(?=[A-Z])")
 _OPEN_BRACKET = re.compile(r"\s*\(\s*")
 _CLOSE_BRACKET = re.compile(r"\s*\)")
-_OBJECT_GAP = re.compile(r"\s*(?:the\s+)?")  # between an event word and its object: "shelled (the) X"
+#: Between an event word and its object: "shelled (the) X", "bombing eastern Aleppo"
+_OBJECT_GAP = re.compile(r"\s*(?:the\s+)?(?:(?:(?:north|south)(?:-?(?:east|west))?|east|west)(?:ern)?\s+|central\s+)?", re.I)
 _PASSIVE_SUBJECT = re.compile(r"(?:(?:\s*,\s*|\s+and\s+|\s+or\s+)[A-Z][\w'\-]*(?:\s+(?:al-|el-)?[A-Z][\w'\-]*)*)*"
                               r"(?:\s*,\s*(?:in|near|north|south|east|west|outside|on)\b[^,;.]{1,60},)?"  # "X, in southern Idlib, was hit"
                               r"\s+(?:was|were|has been|have been|had been|came under|come under|is being|are being)\b")
@@ -423,7 +425,7 @@ def find_places(text: str, lex: Lexicon, gz: Any | None, masks: list[tuple[int, 
                     area_name = as_written  # "the Yarmouk basin": the gazetteer may know the area by that name
         if dir_m and not noun_m and gov and not (suf_m and suf_m.group("suf").strip().lower() == "city"):
             as_written = text[s - (len(before) - dir_m.start()):e + (suf_m.end() if suf_m else 0)].strip()
-            if not suf_m and ((_CITY_CONTEXT.search(text) and not _COUNTRY_CONTEXT.search(text))
+            if not suf_m and (((_CITY_CONTEXT.search(text) or gov.admin1 in CITY_FIRST) and not _COUNTRY_CONTEXT.search(text))
                               or dir_m.group("dir").lower() == "central"):
                 # "central Damascus" is the city centre (as in the gazetteer)
                 # "besieged eastern Aleppo", "the recapture of eastern Aleppo": the east of the city
@@ -619,6 +621,8 @@ def _geocode(gz: Any, name: str, context: str | None, near: list[tuple[float, fl
     cc = (getattr(r, "country_code", None) or "").upper()
     if cc and cc != (country or "SY") and not _same_name(name, getattr(r, "name", "") or ""):
         return None  # a fuzzy match abroad for a Syrian-looking name ("Talhia" -> Talkha, Egypt)
+    if cc and cc != country and cc != "SY" and cc not in NEIGHBOURS and cc not in country_mentions(context or ""):
+        return None  # "al-Kindi hospital" in Aleppo is not Kindi in Burkina Faso: far abroad only when named
     return r
 
 
