@@ -463,10 +463,17 @@ class Gazetteer:
                 if len(skel) >= 2:
                     quals: dict[str, float | None] = {}
                     soft = soft_key(k)
+                    skels = [skel]
+                    if "th" in k:
+                        # "th" writes ث (read t, s) and, in many transliterations, ذ (dh, z): "Thiban" is Dhiban
+                        dh = skeleton(k.replace("th", "dh"))
+                        if dh != skel:
+                            skels.append(dh)
                     for i, idx in enumerate(self.indexes):
                         near_pids = idx.country_pids(near_ccs) if near_ccs else None
                         keep: list[tuple[int, float]] = []
-                        for matched, pid, _ in idx.skeleton_keys(skel):
+                        for matched, pid, _ in (idx.skeleton_keys(skel) if len(skels) == 1
+                                                else [row for sk in skels for row in idx.skeleton_keys(sk)]):
                             if matched == k:
                                 continue
                             if matched in quals:

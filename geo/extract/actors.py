@@ -229,6 +229,12 @@ _TARGET_PREP = re.compile(r"(?<![\w\-])(?:against|on|at|targeting|of|with|to|tow
                           r"held|controlled|positions)\s+(?:the\s+)?(?:[\w\-]+\s+)?$", re.I)
 
 
+#: An agent in a relative clause after the event and its place: ", which (rescue workers said) was carried out by "
+_RELATIVE_AGENT = re.compile(r"[^.;:]{0,120}?,\s+(?:which|that)\s+(?:(?:[\w'\-]+\s+){1,4}?(?:said|say|says|believe[sd]?)\s+)?"
+                             r"(?:was|were|had\s+been|has\s+been|is|are)\s+(?:(?:allegedly|reportedly|apparently|widely)\s+)?"
+                             r"(?:carried\s+out|conducted|launched|staged|perpetrated|committed|blamed\s+on)\s+(?:by\s+)?"
+                             r"(?:the\s+|a\s+|an\s+)?$", re.I)
+
 #: Between a clearing word and whom the place was cleared of: "cleared of ", "purged of the "
 _EXPELLED_GAP = re.compile(r"\s+(?:of|from)\s+(?:the\s+)?(?:remaining\s+)?", re.I)
 
@@ -320,6 +326,9 @@ def actor_for(text: str, g_start: int, g_end: int, actors: list[ActorMention], l
             pre = text[max(0, g_end - 25):g_end].lower()
             if not any(b in gap.lower() or pre.rstrip().endswith(b) for b in lex.cues.get("agent_blockers", [])):
                 return a, "agent"
+    if after and _RELATIVE_AGENT.match(text[g_end:after[0].start]):
+        # "a chemical attack on Douma, ..., which rescue workers said was carried out by a government helicopter"
+        return after[0], "agent"
     # 3. the subject: the nearest actor to the left in the same clause (not for a passive: "X was hit")
     if _PASSIVE.search(text[max(0, g_start - 30):g_start]) and not re.match(r"\w+ing\b", text[g_start:g_end]):
         return None, "none"  # "X was hit" (but "forces that were advancing" did it)

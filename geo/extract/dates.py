@@ -56,6 +56,10 @@ _PATTERNS: list[tuple[str, str]] = [
           r"(?:early\s+|late\s+|mid-?)?" + _YEAR.format(n="y7") + r"(?![\d\-/])"),
     ("future", r"(?:next|coming)\s+(?:week(?:end)?|month|year|spring|summer|autumn|fall|winter)|in\s+the\s+(?:coming|next)\s+(?:few\s+|several\s+)?(?:hours|days|weeks|months)|within\s+the\s+(?:next|coming)\s+(?:few\s+)?(?:hours|days|weeks|months)|later\s+this\s+(?:week|month|year)|tomorrow|before\s+(?:the\s+)?(?:spring|summer|autumn|winter|year's\s+end|the\s+end\s+of\s+the\s+year)"),
     ("dbyest", r"the\s+day\s+before\s+yesterday"),
+    # "the day before", "a day later": a day next to the day told before (carried by the pipeline), else to today
+    ("prevday", r"(?:on\s+)?(?:the\s+(?:day|night)\s+before(?!\s+(?:yesterday|the\b))|the\s+previous\s+(?:day|night)|"
+                r"a\s+day\s+(?:earlier|before)(?!\s+the\b)|the\s+(?:day|night)\s+earlier)"),
+    ("nextday", r"(?:on\s+)?(?:the\s+(?:next|following)\s+day|a\s+day\s+later|the\s+day\s+after(?!\s+(?:tomorrow|the\b)))"),
     ("yesterday", r"yesterday"),
     # "on the same day", "overnight": the day the text is telling (carried by the pipeline), else today
     ("same", r"(?:on\s+|later\s+(?:on\s+)?)?(?:the\s+same\s+day|that\s+same\s+day|that\s+day)|overnight"),
@@ -149,6 +153,7 @@ class DateMention:
     since: bool = False
     future: bool = False
     anaphoric: bool = False  # "on the same day", "overnight": the day told before, when there is one
+    shift: int = 0  # days from the day told before: -1 for "the day before", 1 for "the next day"
 
 
 def _month_capitalised(m: re.Match[str]) -> bool:
@@ -282,6 +287,8 @@ def _resolve(m: re.Match[str], ref: dt.date | None, latest: dt.date | None = Non
         return ref - dt.timedelta(days=1), "day", False
     if k in ("today", "same"):
         return ref, "day", False
+    if k in ("prevday", "nextday"):
+        return ref + dt.timedelta(days=_SHIFT[k]), "day", False
     if k == "lastnight":
         return ref - dt.timedelta(days=1), "day", False
     if k == "ago":
@@ -374,10 +381,13 @@ def find_dates(text: str, ref: dt.date | None, starts: list[int] | None = None,
             attribution=_before_search(_ATTRIB_BEFORE, _ATTRIB_WORDS, before) or _is_dateline(text, m.start(), m.end()),
             since=(lead in ("since", "until", "by") and not _PART_OF_YEAR.match(s))
             or _before_search(_SINCE_BEFORE, _SINCE_WORDS, before),
-            future=future, anaphoric=k == "same",
+            future=future, anaphoric=k in _SHIFT, shift=_SHIFT.get(k, 0),
         ))
     return out
 
+
+#: Anaphoric date kinds and their distance in days from the day told before
+_SHIFT = {"same": 0, "prevday": -1, "nextday": 1}
 
 _FULL_RE = re.compile("|".join(f"(?P<{k}>{p})" for k, p in _PATTERNS if k in ("iso", "dmy_num", "mdy", "dmy")), re.I)
 _WDM_RE = re.compile("|".join(f"(?P<{k}>{p})" for k, p in _PATTERNS if k in ("md", "dm")), re.I)

@@ -726,7 +726,9 @@ def extract(article: Any, gazetteer: Any | None = None, *, date_override: dt.dat
             last_date = carry.get() if dm is None or dm.anaphoric else None
             if dm is not None and dm.anaphoric and last_date is not None and (
                     s.paragraph == last_date[1] or (i - last_date[0] <= 2 and s.paragraph - last_date[1] <= 1)):
-                dm, date_how = last_date[2], "carried"  # "On the same day, ..." (also opening the next paragraph)
+                shift, dm, date_how = dm.shift, last_date[2], "carried"  # "On the same day, ..." (also opening the next paragraph)
+                if shift and dm.date is not None and dm.precision == "day":
+                    dm = dataclasses.replace(dm, date=dm.date + dt.timedelta(days=shift))  # "The day before, ..."
             if dm is None and attrib is not None:
                 dm, date_how = attrib, "attribution"
             if dm is None and first_date is not None and not first_date.attribution and not first_date.anaphoric \

@@ -555,8 +555,9 @@ _REFERENCE_BEFORE = re.compile(r"\b(?:opposite|across\s+(?:the\s+(?:border|river
                                r"(?:the\s+)?(?:[\w\-]+\s+){0,4}?(?:of\s+)?$", re.I)
 #: Where something was on its way to ("a convoy moving from Raqqa towards Palmyra"): not where it was hit
 _DESTINATION_BEFORE = re.compile(r"\b(?:moving|heading|headed|travell?ing|driving|on\s+(?:its|their|the)\s+way|en\s+route|"
-                                 r"bound|retreating|withdrawing|fleeing|escaping)\s+(?:from\s+(?:[\w\-']+\s+){1,4}?)?"
-                                 r"(?:towards?|to|for)\s+(?:the\s+)?$", re.I)
+                                 r"bound|retreating|retreated|withdrawing|withdrew|withdrawn|fleeing|fled|escaping|escaped)\s+"
+                                 r"(?:from\s+(?:[\w\-']+\s+){1,4}?)?(?:(?:north|south|east|west)\w*\s+)?"
+                                 r"(?:towards?|to|for)\s+(?:the\s+)?(?:(?:town|village|city|area)\s+of\s+)?$", re.I)
 #: A sentence about a city's parts: "eastern Aleppo" is then the east of the city, not of its governorate
 _CITY_CONTEXT = re.compile(r"\b(?:besieged|siege|neighbou?rhoods?|districts?|quarters?|city|streets?|rebel-held|"
                            r"government-held|opposition-held|regime-held|recapture[ds]?)\b", re.I)
