@@ -147,7 +147,7 @@ _STRONG_BEFORE = re.compile(
     r"northeast|northwest|southeast|southwest|central|reef|rif)(?: of| in)?(?: the)? $"
 )
 _DIR = r"(?:(?:north|south|east|west|northeast|northwest|southeast|southwest)(?:ern)?|central|rural) "
-_STRONG_AFTER = re.compile(r"^ (?:s )?(?:" + _DIR + r")?(?:province|governorate|countryside|suburbs|outskirts|region|muhafazat|rural)\b")
+_STRONG_AFTER = re.compile(r"^ (?:s )?(?:" + _DIR + r")?(?:province|governorate|countryside|suburbs|outskirts|region|area|muhafazat|rural)\b")
 _RIF_BEFORE = re.compile(r"(?:countryside|rural|suburbs|outskirts|environs|reef|rif|province)(?: of| in)?(?: the)? $")
 _RIF_AFTER = re.compile(r"^ (?:s )?(?:" + _DIR + r")?(?:countryside|suburbs|outskirts|province|governorate)\b")
 

@@ -229,6 +229,10 @@ _TARGET_PREP = re.compile(r"(?<![\w\-])(?:against|on|at|targeting|of|with|to|tow
                           r"held|controlled|positions)\s+(?:the\s+)?(?:[\w\-]+\s+)?$", re.I)
 
 
+#: A military body speaking of an event it tells as its own: "The Pentagon says the strikes ..."
+_MILITARY_BODY = re.compile(r"\b(?:Pentagon|ministry|MoD|CENTCOM|IDF|command|army|military|armed\s+forces)\b", re.I)
+_OWN_EVENT_GAP = re.compile(r"\s+(?:says|said|stated|announced|confirmed)\s+(?:that\s+)?(?:the|its|their)\s+", re.I)
+
 #: An agent in a relative clause after the event and its place: ", which (rescue workers said) was carried out by "
 _RELATIVE_AGENT = re.compile(r"[^.;:]{0,120}?,\s+(?:which|that)\s+(?:(?:[\w'\-]+\s+){1,4}?(?:said|say|says|believe[sd]?)\s+)?"
                              r"(?:was|were|had\s+been|has\s+been|is|are)\s+(?:(?:allegedly|reportedly|apparently|widely)\s+)?"
@@ -355,6 +359,8 @@ def actor_for(text: str, g_start: int, g_end: int, actors: list[ActorMention], l
         if re.match(r"^(?:'s|s')?\s+(?:[\w\-]+\s+){0,2}(?:spokes(?:man|woman|person)|minister|ministry|official|"
                     r"officials|envoy|leader|president|commander|head|chief|director|media|sources?|said|says|"
                     r"told|advisers|advisors|side|delegation|foreign)\b", gap, re.I) and a.kind != "pronoun":
+            if a.actor and a.actor != "unknown" and _OWN_EVENT_GAP.fullmatch(gap) and _MILITARY_BODY.search(a.text):
+                return a, "speaker"  # "The Pentagon says the strikes targeted ...": its own strikes
             continue
         if a.actor or a.kind == "pronoun":
             return a, "subject"

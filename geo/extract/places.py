@@ -373,6 +373,8 @@ def find_places(text: str, lex: Lexicon, gz: Any | None, masks: list[tuple[int, 
             prep_m = prep_m or re.match(r"\w+", dropped.split()[-1])
         # an origin ("fired from X"), or a landmark the text only measures by ("al-Qaim, an Iraqi town
         # opposite the Syrian border town of Albu Kamal"): not a place of the event
+        if origin_m is not None and near_m is not None and near_m.group("near").lower().startswith("across"):
+            origin_m = None  # "across from Deir Ezzor": near it, not an origin
         expelled = origin_m is not None and _EXPELLED_FROM.search(before[-60:]) is not None
         origin = (origin_m is not None and not expelled) or _REFERENCE_BEFORE.search(before[-80:]) is not None \
             or _DESTINATION_BEFORE.search(before[-90:]) is not None
@@ -550,7 +552,7 @@ def _is_area(name: str, gz: Any | None) -> bool:
 
 
 #: "opposite the Syrian border town of ", "across the border from ", "facing " right before a name
-_REFERENCE_BEFORE = re.compile(r"\b(?:opposite|across\s+(?:the\s+(?:border|river|Euphrates|frontier)\s+)?from|facing|"
+_REFERENCE_BEFORE = re.compile(r"\b(?:opposite|across\s+the\s+(?:border|frontier)\s+from|facing|"
                                r"(?:strongholds?|enclaves?|pockets?|corridor|road|highway|motorway|route|railway)\s+between)\s+"
                                r"(?:the\s+)?(?:[\w\-]+\s+){0,4}?(?:of\s+)?$", re.I)
 #: Where something was on its way to ("a convoy moving from Raqqa towards Palmyra"): not where it was hit
