@@ -37,7 +37,7 @@ _WD_FULL = r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
 _WD_ABBR = _WD_FULL + r"|(?:Mon|Tues?|Wed|Thu(?:rs?)?|Fri|Sat|Sun)\.?"
 _DAY = r"(?P<{n}>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?P<{n}>(?:19|20)\d\d)"
-_WDP = rf"(?:(?P<wd>{_WD_FULL}),?\s+(?:the\s+)?)?"
+_WDP = rf"(?:(?:on\s+)?(?P<wd>{_WD_FULL}),?\s+(?:the\s+)?)?"
 
 _PATTERNS: list[tuple[str, str]] = [
     ("iso", r"(?P<iy>(?:19|20)\d\d)-(?P<im>[01]\d)-(?P<id>[0-3]\d)(?![\d])"),
@@ -47,8 +47,8 @@ _PATTERNS: list[tuple[str, str]] = [
     ("wd_dm_num", r"(?P<wd9>" + _WD_ABBR + r"),?\s+(?P<nd9>[0-3]?\d)/(?P<nm9>[01]?\d)(?![\d/])"),
     ("mdy", _WDP + _MON.format(n="m1") + r"\s+" + _DAY.format(n="d1") + r"(?:,\s*|\s+)" + _YEAR.format(n="y1")),
     ("dmy", _WDP.replace("wd>", "wd2>") + _DAY.format(n="d2") + r"(?:\s+of)?\s+" + _MON.format(n="m2") + r",?\s+" + _YEAR.format(n="y2")),
-    ("md", r"(?:(?P<wd3>" + _WD_ABBR + r"),?\s+(?:the\s+)?)?" + _MON.format(n="m3") + r"\s+" + _DAY.format(n="d3") + r"(?!\d)(?!:\d)(?!\s*(?:km|kilomet|mile|people|civilians|%))"),
-    ("dm", r"(?:(?P<wd4>" + _WD_ABBR + r"),?\s+(?:the\s+)?)?" + _DAY.format(n="d4") + r"(?:\s+of)?\s+" + _MON.format(n="m4") + r"\b"),
+    ("md", r"(?:(?:on\s+)?(?P<wd3>" + _WD_ABBR + r"),?\s+(?:the\s+)?)?" + _MON.format(n="m3") + r"\s+" + _DAY.format(n="d3") + r"(?!\d)(?!:\d)(?!\s*(?:km|kilomet|mile|people|civilians|%))"),
+    ("dm", r"(?:(?:on\s+)?(?P<wd4>" + _WD_ABBR + r"),?\s+(?:the\s+)?)?" + _DAY.format(n="d4") + r"(?:\s+of)?\s+" + _MON.format(n="m4") + r"\b"),
     ("my", r"(?:in\s+|early\s+|late\s+|mid-?)" + _MON.format(n="m5") + r",?\s+" + _YEAR.format(n="y5")),
     ("m", r"(?:in|since|during|throughout|early|late|mid-?|by|until)\s+(?:early\s+|late\s+|mid-?)?" + _MON.format(n="m6") + r"(?![\w])(?!\s+\d)"),
     ("y", r"(?:in|since|during|throughout|by|until|(?:(?:by|at|in|until|before|from|since|during|towards?)\s+)?the\s+"

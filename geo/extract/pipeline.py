@@ -871,6 +871,10 @@ _HEADING_WORDS = 16
 _NUMERIC_DATE = re.compile(r"\d")
 
 
+#: At most this many words besides the date in a line that heads the lines under it
+_DATE_LINE_WORDS = 3
+
+
 def _heading_dates(split: list[Sentence], ref: dt.date | None) -> list[dt.date | None]:
     """By sentence, the date of the dated heading it stands under, if any.
 
@@ -885,12 +889,15 @@ def _heading_dates(split: list[Sentence], ref: dt.date | None) -> list[dt.date |
         t = s.text.strip()
         # a line ending in ':' anywhere; a line without a final stop only as the title or first line
         # (a caption further down is not a heading)
-        if t and (t.endswith(":") or (k == 0 and count_words(t) <= _HEADING_WORDS and t[-1:] not in ".!?\"'")) \
-                and _NUMERIC_DATE.search(t) and not _CAPTION.match(t):
+        short = bool(t) and t[-1:] not in ".!?\"'" and count_words(t) <= _HEADING_WORDS
+        if t and (t.endswith(":") or (k == 0 and short) or short) and _NUMERIC_DATE.search(t) and not _CAPTION.match(t):
             for d in find_dates(t, ref):
                 if d.date is not None and d.precision == "day" and _NUMERIC_DATE.search(d.text) \
                         and not (d.since or d.future or d.anaphoric or d.attribution) \
-                        and (ref is None or d.date <= ref):
+                        and (ref is None or d.date <= ref) \
+                        and (t.endswith(":") or k == 0 or count_words(t[:d.start] + " " + t[d.end:]) <= _DATE_LINE_WORDS):
+                    # further down, a line that is a date ("Thursday, 27 February 2020", "Incident CS1012 -
+                    # June 8, 2017") heads the lines under it
                     cur = d.date
                     break
         out.append(cur)

@@ -78,7 +78,7 @@ class ResolvedPlace:
 _CONNECT = r"(?:al|el|ad|ash|as|az|an|ar|at|ez|es|ed|um|umm|bin|ibn|abu|bani|beni|de|du|al-|el-)"
 _CAP = r"(?:[A-Z\u00c0-\u00de][\w'\-]*[\w]|[A-Z\u00c0-\u00de])"
 _NAME_RE = re.compile(
-    rf"(?<![\w\-'])(?:(?:al|el|ar|as|ad|an|ash|at|az)-)?{_CAP}(?:(?:\s+|-)(?:{_CONNECT}[\s\-]+)?{_CAP}|\s+{_CONNECT}-{_CAP})*"
+    rf"(?<![\w\-'])(?:(?:al|el|ar|as|ad|an|ash|at|az)-|(?-i:al|el)\s+(?=[A-Z]))?{_CAP}(?:(?:\s+|-)(?:{_CONNECT}[\s\-]+)?{_CAP}|\s+{_CONNECT}-{_CAP})*"
 )
 
 
