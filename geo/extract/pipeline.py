@@ -201,6 +201,21 @@ def _resolve_pronoun(sent: _Sent, a: ActorMention, history: list[tuple[int, str,
     return None
 
 
+#: How many sentences back a pronoun no event explains may find the actor named last
+_NAMED_SENTENCES = 8
+
+
+def _named_before(sents: list[_Sent], idx: int, lex: Lexicon) -> str | None:
+    """The actor named last (a name, not a source) in the :data:`_NAMED_SENTENCES` sentences
+    before sentence ``idx``, if it is an armed group or a state."""
+    keep = {k for k, v in lex.profiles.items() if v.get("armed_group") or v.get("state")}
+    for j in range(idx - 1, max(-1, idx - 1 - _NAMED_SENTENCES), -1):
+        named = [x.actor for x in sents[j].actors if x.kind == "name" and x.actor in keep]
+        if named:
+            return named[-1]
+    return None
+
+
 _PRONOUN_WORD = re.compile(r"its|their|it|they|his|her", re.I)
 
 
@@ -512,6 +527,11 @@ def extract(article: Any, gazetteer: Any | None = None, *, date_override: dt.dat
                 if a.kind == "pronoun":
                     actor = _resolve_pronoun(st, a, history, i, lex)
                     how = "coref_local" if actor else "none"
+                    if actor is None and _PRONOUN_WORD.fullmatch(a.text):
+                        # "The group knows this terrain well. In May 2015 its fighters overran Tadmur": the
+                        # actor named last, a few sentences back, before the article's main actor
+                        actor = _named_before(sents, i, lex)
+                        how = "coref_named" if actor else "none"
                     if actor is None and dominant and g.coref == "any":
                         actor, how = dominant, "coref_dominant"
                 else:

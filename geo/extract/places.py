@@ -553,7 +553,10 @@ def _is_area(name: str, gz: Any | None) -> bool:
 
 #: "opposite the Syrian border town of ", "across the border from ", "facing " right before a name
 _REFERENCE_BEFORE = re.compile(r"\b(?:opposite|across\s+the\s+(?:border|frontier)\s+from|facing|"
-                               r"(?:strongholds?|enclaves?|pockets?|corridor|road|highway|motorway|route|railway)\s+between)\s+"
+                               r"(?:strongholds?|enclaves?|pockets?|corridor|road|highway|motorway|route|railway)\s+between|"
+                               # "the M5 highway linking Aleppo to Damascus"
+                               r"(?:road|highway|motorway|route|railway|line)\s+(?:linking|connecting|joining)"
+                               r"(?:\s+(?:[\w\-']+\s+){0,4}?(?:to|and|with))?)\s+"
                                r"(?:the\s+)?(?:[\w\-]+\s+){0,4}?(?:of\s+)?$", re.I)
 #: Where something was on its way to ("a convoy moving from Raqqa towards Palmyra"): not where it was hit
 _DESTINATION_BEFORE = re.compile(r"\b(?:moving|heading|headed|travell?ing|driving|on\s+(?:its|their|the)\s+way|en\s+route|"
@@ -826,7 +829,10 @@ def referent(anaphor: str, start: int, here: list[PlaceMention], last: PlaceMent
     """
     m = _KIND_RE.search(anaphor)
     kind = m.group(1).lower() if m else None
-    cands = [p for p in here if p.end <= start and p.governorate is None]
+    # a locator counts only when its wording names the kind ("the al-Badu neighbourhood of Raqqa city ... the
+    # city"), not as a bearing ("al-Qaryatayn, south-west of Palmyra ... the town's residents")
+    cands = [p for p in here if p.end <= start and p.governorate is None
+             and (p.role != "locator" or (kind is not None and place_kind(p) == kind))]
     best = next((p for p in reversed(cands) if place_kind(p) in (None, kind) or kind is None), None)
     if best is None and kind is not None and last is not None and place_kind(last) != kind:
         # "seized the town of al-Sukhnah, opening the road toward Deir ez-Zor. ... around the town":
