@@ -49,18 +49,30 @@ _CLAIMED = re.compile(r"\s*(?:(?!claimed\b)[\w\-]+\s+){0,3}?(?:(?:has|have|had|l
                       r"(?:responsibility|the\s+(?:attacks?|bombings?|blasts?|crimes?|operations?|explosions?|killings?))", re.I)
 
 
+#: Blaming an actor for what the sentence before told: "blamed Islamic State fighters for the massacre"
+_BLAMED_BEFORE = re.compile(r"\b(?:blamed|blames|blaming|accused|accuses|accusing)\s+(?:the\s+)?$", re.I)
+_BLAMED_FOR = re.compile(r"\s+(?:(?:fighters|militants|members|cells|gunmen)\s+)?(?:for|of)\s+(?:carrying\s+out\s+)?"
+                         r"(?:the|this|that|these|those)\s+(?:\w+\s+)?(?:massacre|attacks?|bombings?|blasts?|killings?|"
+                         r"ambush|explosions?|crimes?|assault|shelling|strikes?)\b", re.I)
+
+
 def claimant(sents: Sequence[_Sent], i: int, lex: Lexicon) -> str | None:
-    """The actor that claims the events of sentence ``i`` in it or in the next sentence of its
-    paragraph ("Daesh claimed responsibility for the crimes"), if any."""
-    for j in (i, i + 1):
-        if j >= len(sents) or sents[j].s.paragraph - sents[i].s.paragraph > 1:
+    """The actor that claims the events of sentence ``i``, or is blamed for them, in it or in the next
+    two sentences of its paragraph ("Daesh claimed responsibility for the crimes", "state media
+    blamed Islamic State fighters for the massacre"), if any."""
+    for j in (i, i + 1, i + 2):
+        if j >= len(sents) or sents[j].s.paragraph - sents[i].s.paragraph > 1 \
+                or (j == i + 2 and sents[j].s.paragraph != sents[i].s.paragraph):
             break
         t = sents[j].s.text
-        if "claim" not in t:
+        if "claim" not in t and "blam" not in t and "accus" not in t:
             continue
         # a sentence with no event word was not read for actors (see _analyse)
         for a in sents[j].actors or find_actors(t, lex):
-            if a.actor and a.actor != "unknown" and a.kind in ("name", "adjective") and _CLAIMED.match(t, a.end):
+            if a.actor and a.actor != "unknown" and a.kind in ("name", "adjective") and (
+                    _CLAIMED.match(t, a.end)
+                    # "Syrian state media blamed Islamic State fighters for the massacre"
+                    or (_BLAMED_BEFORE.search(t, max(0, a.start - 30), a.start) and _BLAMED_FOR.match(t, a.end))):
                 return a.actor
     return None
 

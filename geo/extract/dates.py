@@ -379,12 +379,15 @@ def find_dates(text: str, ref: dt.date | None, starts: list[int] | None = None,
         out.append(DateMention(
             start=m.start(), end=m.end(), text=s, date=date, precision=prec if date else "unknown",
             attribution=_before_search(_ATTRIB_BEFORE, _ATTRIB_WORDS, before) or _is_dateline(text, m.start(), m.end()),
-            since=(lead in ("since", "until", "by") and not _PART_OF_YEAR.match(s))
-            or _before_search(_SINCE_BEFORE, _SINCE_WORDS, before),
+            since=k not in _DAY_KINDS and ((lead in ("since", "until", "by") and not _PART_OF_YEAR.match(s))
+                                           or _before_search(_SINCE_BEFORE, _SINCE_WORDS, before)),
             future=future, anaphoric=k in _SHIFT, shift=_SHIFT.get(k, 0),
         ))
     return out
 
+
+#: Date kinds that name a day near the report: "since this morning" still dates the event to that day
+_DAY_KINDS = frozenset({"today", "yesterday", "lastnight"})
 
 #: Anaphoric date kinds and their distance in days from the day told before
 _SHIFT = {"same": 0, "prevday": -1, "nextday": 1}
