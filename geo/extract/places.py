@@ -76,7 +76,11 @@ class ResolvedPlace:
 
 
 _CONNECT = r"(?:al|el|ad|ash|as|az|an|ar|at|ez|es|ed|um|umm|bin|ibn|abu|bani|beni|de|du|al-|el-)"
-_CAP = r"(?:[A-Z\u00c0-\u00de][\w'\-]*[\w]|[A-Z\u00c0-\u00de])"
+#: Capital letters a transliterated name may open with: ASCII, Latin-1 and the Latin Extended
+#: capitals of Turkish and Kurdish spellings ("Şera", "Ḩamāh")
+_UPPER = "A-Z\u00c0-\u00d6\u00d8-\u00de" + "".join(
+    c for c in map(chr, [*range(0x100, 0x180), *range(0x1E00, 0x1F00)]) if c.isupper())
+_CAP = rf"(?:[{_UPPER}][\w'\-]*[\w]|[{_UPPER}])"
 _NAME_RE = re.compile(
     rf"(?<![\w\-'])(?:(?:al|el|ar|as|ad|an|ash|at|az)-|(?-i:al|el)\s+(?=[A-Z]))?{_CAP}(?:(?:\s+|-)(?:{_CONNECT}[\s\-]+)?{_CAP}|\s+{_CONNECT}-{_CAP})*"
 )
