@@ -592,6 +592,13 @@ def extract(article: Any, gazetteer: Any | None = None, *, date_override: dt.dat
                 # if it does, else no one named
                 alt = dominant if dominant and not lex.profiles.get(dominant, {}).get("armed_group") else None
                 actor, how = (alt, "coref_dominant") if alt else ("unknown", "unknown")
+            if actor is None and any(tr.type in ("airstrike", "drone_strike") for tr in g.triggers):
+                # "a Su-34 bomber hit a training camp" in a state's release is its own (or the article's main
+                # actor's, when it flies aircraft); "jets coming from the south hit two homes" in an article
+                # that names no one: an air strike by someone unknown
+                flies = [x for x in (author, dominant) if x and (lex.profiles.get(x, {}).get("state")
+                                                                   or lex.profiles.get(x, {}).get("default_strike") == "airstrike")]
+                actor, how = (flies[0], "author" if flies[0] == author else "coref_dominant") if flies else ("unknown", "unknown")
             # an instrument naming aircraft makes a generic word an air strike
             group_actors[gi] = (actor, how, air)
         # record actors for later coreference; not the subject of an aim ("bases of the YPG, which
