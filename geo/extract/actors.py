@@ -591,4 +591,19 @@ def joint_actors(text: str, a: ActorMention | None, actors: list[ActorMention], 
         if x.actor and x.actor != a.actor and x.actor not in {o.actor for o in out}:
             out.append(x)
         cur, j = x, j + 1
-    return out
+    return [_ally_of(x, a.actor) for x in out]
+
+
+#: Whom "allied fighters" of an actor are: "government forces, backed by allied fighters" are
+#: Iran-backed militias; "Turkish troops and allied fighters" Syrian rebels
+_ALLIES = {"syrian_government": "iran_militias", "russia": "syrian_government", "turkey": "rebels",
+           "us_coalition": "sdf_ypg", "hts_nusra": "rebels", "iran_militias": "syrian_government"}
+
+
+def _ally_of(x: ActorMention, head: str | None) -> ActorMention:
+    """``x`` read as the allies of ``head`` when its words say only that it is allied ("allied fighters")."""
+    ally = _ALLIES.get(head or "")
+    if ally is None or x.actor == ally or not re.match(r"(?:its\s+|their\s+)?allied\s+(?:fighters|forces|militias?|"
+                                                       r"factions|groups|troops)$", x.text, re.I):
+        return x
+    return ActorMention(x.start, x.end, x.text, ally, x.kind, x.air)

@@ -100,7 +100,9 @@ def _maybe_date(text: str) -> bool:
 _WORDNUM = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
             "eight": 8, "nine": 9, "ten": 10}
 _ATTRIB_BEFORE = re.compile(r"(?:said|says|reported|told|announced|added|stated|confirmed|claimed|statement|speaking|"
-                            r"warned|denied|tweeted|posted|wrote)\s+(?:\w+\s+){0,3}$", re.I)
+                            r"warned|denied|tweeted|posted|wrote)\s+(?:\w+\s+){0,3}$"
+                            # "a statement carried by the official SANA news agency on Thursday"
+                            r"|(?:carried|quoted|broadcast|aired|published)\s+by\s+(?:[\w\-']+\s+){1,5}?(?:on\s+)?$", re.I)
 _SINCE_BEFORE = re.compile(r"(?:since|beginning|start|began|begun|started|until|till)\s+(?:\w+\s+){0,5}$"
                            # "from dawn on Sunday" starts a period, "stormed X from several directions on Sunday" does not
                            r"|\bfrom\s+(?:(?:dawn|early|late|the|morning|evening|night|midnight|noon|last|this|first|light)\s+){0,3}$",
@@ -108,7 +110,8 @@ _SINCE_BEFORE = re.compile(r"(?:since|beginning|start|began|begun|started|until|
 
 
 _ATTRIB_WORDS = ("said", "says", "reported", "told", "announced", "added", "stated", "confirmed", "claimed", "statement",
-                 "speaking", "warned", "denied", "tweeted", "posted", "wrote")
+                 "speaking", "warned", "denied", "tweeted", "posted", "wrote", "carried", "quoted", "broadcast", "aired",
+                 "published")
 #: "by the end of 2013": a part of that year (not a deadline, not the start of a period)
 _PART_OF_YEAR = re.compile(r"by\s+the\s+(?:end|middle|summer|spring|autumn|fall|winter)\s+of\b", re.I)
 _SINCE_WORDS = ("since", "beginning", "start", "began", "begun", "started", "until", "till", "from")
@@ -378,7 +381,8 @@ def find_dates(text: str, ref: dt.date | None, starts: list[int] | None = None,
         lead = s.split()[0].lower() if s.split() else ""
         out.append(DateMention(
             start=m.start(), end=m.end(), text=s, date=date, precision=prec if date else "unknown",
-            attribution=_before_search(_ATTRIB_BEFORE, _ATTRIB_WORDS, before) or _is_dateline(text, m.start(), m.end()),
+            attribution=_before_search(_ATTRIB_BEFORE, _ATTRIB_WORDS, text[max(0, m.start() - 60):m.start()])
+            or _is_dateline(text, m.start(), m.end()),
             since=k not in _DAY_KINDS and ((lead in ("since", "until", "by") and not _PART_OF_YEAR.match(s))
                                            or _before_search(_SINCE_BEFORE, _SINCE_WORDS, before)),
             future=future, anaphoric=k in _SHIFT, shift=_SHIFT.get(k, 0),
