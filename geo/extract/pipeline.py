@@ -751,13 +751,17 @@ def extract(article: Any, gazetteer: Any | None = None, *, date_override: dt.dat
             # the date: its own expression, the report's date, the narrative's, the article's
             date_how = "explicit"
             last_date = carry.get() if dm is None or dm.anaphoric else None
+            if dm is not None and dm.anaphoric and first_date is not None and not first_date.anaphoric \
+                    and not first_date.attribution and first_date.date is not None and first_date.end <= dm.start:
+                # "On 6 June, ... intense shelling of X was reported the same day": the day this sentence told
+                last_date = (i, s.paragraph, first_date)
             if dm is not None and dm.anaphoric and last_date is not None and (
                     s.paragraph == last_date[1] or (i - last_date[0] <= 2 and s.paragraph - last_date[1] <= 1)):
                 shift, dm, date_how = dm.shift, last_date[2], "carried"  # "On the same day, ..." (also opening the next paragraph)
                 if shift and dm.date is not None and dm.precision == "day":
                     dm = dataclasses.replace(dm, date=dm.date + dt.timedelta(days=shift))  # "The day before, ..."
-            if dm is None and attrib is not None:
-                dm, date_how = attrib, "attribution"
+            if dm is None and attrib is not None and not attrib.anaphoric:
+                dm, date_how = attrib, "attribution"  # (not "was reported the same day": the day told before)
             if dm is None and first_date is not None and not first_date.attribution and not first_date.anaphoric \
                     and first_date.date is not None and first_date.end <= g.start:
                 # a date before the event word ("12 July 2012, Hama countryside: helicopters pounded X
