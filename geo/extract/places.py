@@ -227,6 +227,11 @@ def _looks_like_toponym(name: str, lex: Lexicon) -> bool:
     return first in prefixes or (head in prefixes and "-" in first) or (len(name.split()) > 1 and head in prefixes)
 
 
+#: Before a governorate that opens a sentence of a roundup: "In ", "Also in ", "Meanwhile, in "
+_LEAD_IN = re.compile(r"^[\s\W]*(?:(?:also|meanwhile|elsewhere|further\s+\w+|separately)\s*,?\s+)?in\s+(?:the\s+province\s+of\s+)?$",
+                      re.I)
+
+
 def _sentence_initial(text: str, start: int) -> bool:
     return not text[:start].strip(" \"'([")
 
@@ -439,6 +444,9 @@ def find_places(text: str, lex: Lexicon, gz: Any | None, masks: list[tuple[int, 
                 pm_city_part = True
             else:
                 is_gov_level = True  # "southern Idlib", "the northern Hama countryside"
+        if gov is not None and not noun_m and not suf_m and not dir_m and _LEAD_IN.match(text[:s]) \
+                and text[e:e + 1] == "," and not _CITY_CONTEXT.search(text) and not re.match(r",\s*where\b", text[e:]):
+            is_gov_level = True  # "In Deir ez-Zor, suspected IS militants attacked ... in Dhiban": the province
         if near_m:
             precision = max(precision, 2)
             strong = strong or True
