@@ -239,6 +239,9 @@ _RELATIVE_AGENT = re.compile(r"[^.;:]{0,120}?,\s+(?:which|that)\s+(?:(?:[\w'\-]+
                              r"(?:carried\s+out|conducted|launched|staged|perpetrated|committed|blamed\s+on)\s+(?:by\s+)?"
                              r"(?:the\s+|a\s+|an\s+)?$", re.I)
 
+#: After an earlier event word, the end of its clause and the start of the next: "to stop our advance, ISIS ..."
+_AFTER_CLAUSE = re.compile(r"[^,;]*[,;]\s*")
+
 #: Between a clearing word and whom the place was cleared of: "cleared of ", "purged of the "
 _EXPELLED_GAP = re.compile(r"\s+(?:of|from)\s+(?:the\s+)?(?:remaining\s+)?", re.I)
 
@@ -340,7 +343,7 @@ def actor_for(text: str, g_start: int, g_end: int, actors: list[ActorMention], l
     for a in reversed(before):
         if a.start < lo:
             break
-        if prev_group_end and a.start >= prev_group_end:
+        if prev_group_end and a.start >= prev_group_end and not _AFTER_CLAUSE.fullmatch(text, prev_group_end, a.start):
             continue  # after an earlier event word: its object ("struck an ISIS unit and destroyed ...")
         gap = text[a.end:g_start]
         if count_words(gap) > 14 or clause_break_re(lex).search(gap):

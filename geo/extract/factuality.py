@@ -118,7 +118,7 @@ def factuality(text: str, group: TriggerGroup, lex: Lexicon, *, is_question: boo
     inf = _INFINITIVE.search(w8)
     if inf:
         pre = clause[:len(clause) - len(w8)] + w8[:inf.start()]
-        if not lex.factual_infinitive_re.search(pre.rstrip() + " "):
+        if not lex.factual_infinitive_re.search(pre.rstrip() + " to "):  # ("to" opens the infinitive)
             if not re.search(r"(?:continu\w*|began|begun|begins?|start\w*|went on|proceeded|resumed|managed|used)\s+$",
                              pre, re.I):
                 return False, "infinitive"
