@@ -94,6 +94,16 @@ def factuality(text: str, group: TriggerGroup, lex: Lexicon, *, is_question: boo
         if cat == "denial" and re.search(r"\b(?:but|however)\b", w[m.end():], re.I):
             continue
         return False, f"{cat}: {m.group(0)}"
+    # inside the group: "any offensive would probably begin with air and drone strikes on Tal Rifaat"
+    last = next((t for t in reversed(group.triggers) if t.role == "event"), first)
+    inner = _INNER_MODAL.search(text, first.end, last.start) if last.start > first.end else None
+    if inner is None:
+        # ... or just before it: "would probably begin with air and drone strikes"
+        inner = _INNER_MODAL.search(_window(clause, 8, starts.get(False)))
+    if inner is None and _FOLLOWED_BY.search(head):
+        inner = _INNER_MODAL.search(head)  # "... would begin with air strikes on X, followed by a ground push"
+    if inner is not None:
+        return False, f"modal: {inner.group(0)}"
     neg = _negated_agent(clause)
     if neg:
         return False, f"negation: {neg}"
@@ -124,6 +134,12 @@ def factuality(text: str, group: TriggerGroup, lex: Lexicon, *, is_question: boo
                 return False, "infinitive"
     return True, None
 
+
+#: A modal between the event words of one group
+_INNER_MODAL = re.compile(r"\b(?:would|could|might|may|will|should)\s+(?:\w+ly\s+)?(?:begin|start|open|include|involve|"
+                          r"come|follow|mean|see)\s+(?:with\s+)?", re.I)
+
+_FOLLOWED_BY = re.compile(r"\bfollowed\s+by\s+(?:an?\s+|the\s+)?(?:[\w\-]+\s+){0,2}$", re.I)
 
 #: An event told inside a claim: "the claims by the terrorist organisation that ...", "Reports that ..."
 _CLAIM_THAT = re.compile(r"\b(?:claims?|reports?|allegations?|accusations?|rumou?rs?|assertions?)\s+"
