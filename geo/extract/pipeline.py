@@ -210,7 +210,9 @@ def _named_before(sents: list[_Sent], idx: int, lex: Lexicon) -> str | None:
     before sentence ``idx``, if it is an armed group or a state."""
     keep = {k for k, v in lex.profiles.items() if v.get("armed_group") or v.get("state")}
     for j in range(idx - 1, max(-1, idx - 1 - _NAMED_SENTENCES), -1):
-        named = [x.actor for x in sents[j].actors if x.kind == "name" and x.actor in keep]
+        # (a sentence with no event word was not read for actors)
+        named = [x.actor for x in (sents[j].actors or find_actors(sents[j].s.text, lex))
+                 if x.kind == "name" and x.actor in keep]
         if named:
             return named[-1]
     return None

@@ -566,15 +566,20 @@ def _is_area(name: str, gz: Any | None) -> bool:
 #: "opposite the Syrian border town of ", "across the border from ", "facing " right before a name
 _REFERENCE_BEFORE = re.compile(r"\b(?:opposite|across\s+the\s+(?:border|frontier)\s+from|facing|"
                                r"(?:strongholds?|enclaves?|pockets?|corridor|road|highway|motorway|route|railway)\s+between|"
+                               # "Sinjar, which lies about 50 km east of the Rabia border crossing" (another place's
+                               # whereabouts; "a facility located 13 km south of Aleppo was destroyed" is near Aleppo)
+                               r"(?:which|that)\s+(?:lies|is\s+located|is\s+situated|sits)\s+(?:(?:about|some|around|roughly|nearly)\s+)?"
+                               r"(?:[\d.,]+\s*(?:km|kilomet(?:re|er)s?|miles)\s+)?(?:(?:north|south)(?:-?(?:east|west))?|east|west)\s+of|"
                                # "the M5 highway linking Aleppo to Damascus"
                                r"(?:road|highway|motorway|route|railway|line)\s+(?:linking|connecting|joining)"
                                r"(?:\s+(?:[\w\-']+\s+){0,4}?(?:to|and|with))?)\s+"
                                r"(?:the\s+)?(?:[\w\-]+\s+){0,4}?(?:of\s+)?$", re.I)
 #: Where something was on its way to ("a convoy moving from Raqqa towards Palmyra"): not where it was hit
 _DESTINATION_BEFORE = re.compile(r"\b(?:moving|heading|headed|travell?ing|driving|on\s+(?:its|their|the)\s+way|en\s+route|"
-                                 r"bound|retreating|retreated|withdrawing|withdrew|withdrawn|fleeing|fled|escaping|escaped)\s+"
+                                 r"bound|retreating|retreated|withdrawing|withdrew|withdrawn|fleeing|fled|escaping|escaped|leads?|leading)\s+"
                                  r"(?:from\s+(?:[\w\-']+\s+){1,4}?)?(?:(?:north|south|east|west)\w*\s+)?"
-                                 r"(?:towards?|to|for)\s+(?:the\s+)?(?:(?:town|village|city|area)\s+of\s+)?$", re.I)
+                                 r"(?:towards?|to|into|for)\s+(?:the\s+)?(?:(?:Syrian|Lebanese|Iraqi|Turkish|Jordanian)\s+)?"
+                                 r"(?:(?:town|village|city|area)\s+of\s+)?$", re.I)
 #: A sentence about a city's parts: "eastern Aleppo" is then the east of the city, not of its governorate
 _CITY_CONTEXT = re.compile(r"\b(?:besieged|siege|neighbou?rhoods?|districts?|quarters?|city|streets?|rebel-held|"
                            r"government-held|opposition-held|regime-held|recapture[ds]?)\b", re.I)

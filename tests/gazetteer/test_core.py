@@ -268,3 +268,28 @@ def test_a_governorate_name_is_in_its_governorate_whatever_the_context(gz):
     r = gz.geocode("Quneitra area", context="Israeli jets struck Iranian Quds Force and Syrian army targets on the "
                    "outskirts of Damascus and in the Quneitra area early on Wednesday")
     assert r.admin1 == "Quneitra" and r.geo_precision >= 2
+
+
+def test_th_may_write_dh(gz):
+    # "Thiban" writes ذيبان (Dhiban), whose skeleton the "th" of ثيبان (read t) would miss
+    r = gz.geocode("Thiban", context="SDF fighters raided houses in Thiban (Deir ez-Zor)")
+    assert (r.geonameid, r.admin1) == (170691, "Deir ez-Zor")
+
+
+def test_th_still_reads_t(gz):
+    # guard: "Tal Thamr" is Tall Tamr
+    assert gz.geocode("Tal Thamr").admin1 == "Al-Hasakah"
+
+
+@pytest.mark.parametrize("kurdish,geonameid", [
+    ("Cindirês", 169190), ("Reco", 165571), ("Şera", 164451), ("Mabeta", 167577), ("Şiyê", 164354), ("Girê Spî", 163750),
+])
+def test_kurdish_names_of_afrin_district_and_tal_abyad(gz, kurdish, geonameid):
+    assert gz.geocode(kurdish).geonameid == geonameid
+
+
+def test_a_strong_governorate_near_the_name_beats_a_weaker_reading_further_on(gz):
+    # "in the Damascus area" names the governorate as firmly as "west of Homs" does, and stands nearer
+    r = gz.geocode("Barzeh", context="The strikes targeted a research centre in Barzeh, in the Damascus area, and two "
+                   "depots west of Homs.")
+    assert r.admin1 == "Damascus"

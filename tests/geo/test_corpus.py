@@ -9,7 +9,7 @@ for the town itself, 2 for "near X" / a district / an area of a town, 3 for a pr
 publication date (or, where the article has no ``published``, to the date its text gives);
 ``date`` null where the text does not fix the day.
 
-Eleven sets, each scored on its own (every check below runs over each):
+Thirteen sets, each scored on its own (every check below runs over each):
 
 * set A (``articles.jsonl`` / ``gold.jsonl``): wire-style news items, short monitor notes and
   CJTF-OIR releases, and four articles that report no event in Syria;
@@ -55,7 +55,16 @@ Eleven sets, each scored on its own (every check below runs over each):
   drawn from the other sets generalise to. Conventions as set I.
 * set K (``articles_k.jsonl`` / ``gold_k.jsonl``): 22 items written blind at the end of stop 11
   in more voices (OCHA flash update, ACLED-like table, think-tank summary, Kurdish and opposition
-  outlets), scored once and never looked at: the honest estimate (see ``LOOSE_F1_FLOOR_K``).
+  outlets), scored once blind, tuned on in stop 12 once set L existed (see ``LOOSE_F1_FLOOR_K``).
+* set L (``articles_l.jsonl`` / ``gold_l.jsonl``): 22 items written blind at the start of stop 12
+  (an Airwars-style incident log, a live feed, an SNHR-style monthly report, a Commission of
+  Inquiry paragraph, Press TV and Times-of-Israel styles, a Telegram post, a council statement, a
+  long analysis, Kurdish spellings of Afrin; four traps), scored once blind, then tuned on once set
+  M existed (see ``LOOSE_F1_FLOOR_L``).
+* set M (``articles_m.jsonl`` / ``gold_m.jsonl``): 22 items written blind in stop 12 (AP/AFP/
+  Reuters styles, a long read, a SOHR toll, White Helmets, Russian and Turkish MoD, SDF, CJTF-OIR,
+  IDF, al-Manar, SANA, a 2012 LCC post, an ACLED weekly, an OCHA sitrep; four traps), scored once
+  blind, then tuned on (see ``LOOSE_F1_FLOOR_M``).
 
 Two parts:
 
@@ -222,8 +231,8 @@ GOLD_I_PATH = CORPUS / "gold_i.jsonl"
 # Set J: 22 items written blind at the start of stop 11 (wire stories, monitor and ACLED-like logs,
 # a live blog, CJTF-OIR / Russian MoD / Turkish MoD / IDF releases, SANA, a translated opposition
 # outlet; four traps), scored once blind: 0.829 loose / 0.667 strict F1 for the extractor of stop 10.
-# Its errors were not read (two trap errors were seen when it was registered, below): stop 11 tuned
-# on sets I and F and read only J's score, to see what generalised (0.852 / 0.791 at the end).
+# Its errors were not read in stop 11 (two trap errors were seen when it was registered, below): stop
+# 11 tuned on sets I and F and read only J's score (0.852 / 0.791 at its end); stop 12 tuned on it.
 NO_EVENT_ARTICLES_J = {"j11_10_trap_threats_2022", "j11_13_trap_negations_2020"}
 NO_SYRIA_EVENT_ARTICLES_J = {"j11_12_trap_iraq_lebanon_2014"}
 # Seen when J was registered, and left unfixed so that J stays an estimate: a threat in quotes
@@ -237,8 +246,8 @@ GOLD_J_PATH = CORPUS / "gold_j.jsonl"
 # Set K: 22 items written blind at the end of stop 11 (a regional feature, an OCHA-style flash
 # update, an ACLED-like table, a think-tank summary, SANA, Enab Baladi / Syria Direct and ANHA /
 # Rudaw styles, CJTF-OIR, CENTCOM, Russian MoD, Turkish MoD and IDF statements, a live blog, a
-# retrospective; four traps), scored once, never looked at: 0.833 loose / 0.747 strict F1 for the
-# extractor of stop 11 (0.820 / 0.727 for stop 10's). Write a newer blind set before tuning on it.
+# retrospective; four traps), scored once blind: 0.833 loose / 0.747 strict F1 for the extractor of
+# stop 11 (0.820 / 0.727 for stop 10's); stop 12 tuned on it once set L existed.
 NO_EVENT_ARTICLES_K = {"k12_05_trap_threat", "k12_10_trap_denial", "k12_19_trap_hypothetical"}
 NO_SYRIA_EVENT_ARTICLES_K = {"k12_15_trap_iraq"}
 # Three traps give events (found by counting, not read): listed, not hidden
@@ -247,7 +256,25 @@ LOOSE_F1_FLOOR_K = 0.80
 ARTICLES_K_PATH = CORPUS / "articles_k.jsonl"
 GOLD_K_PATH = CORPUS / "gold_k.jsonl"
 
-# Keyed by the file-name suffix: "" is set A (articles.jsonl), "_b" set B ... "_k" set K.
+# Set L: written blind at the start of stop 12; scored once blind with stop 11's extractor and with
+# stop 12's of that moment (0.807 / 0.614 F1 for both), then tuned on once set M existed.
+NO_EVENT_ARTICLES_L = {"l13_10_masyaf_blasts_denial", "l13_15_erdogan_threatens_tal_rifaat_manbij"}
+NO_SYRIA_EVENT_ARTICLES_L = {"l13_05_turkish_drones_iraq_sinjar_soran", "l13_20_israeli_strikes_hermel_lebanon"}
+LOOSE_F1_FLOOR_L = 0.83
+ARTICLES_L_PATH = CORPUS / "articles_l.jsonl"
+GOLD_L_PATH = CORPUS / "gold_l.jsonl"
+
+# Set M: written blind in stop 12; scored once blind (0.725 / 0.698 with stop 11's extractor and with
+# stop 12's of that moment), then tuned on. Its Kobani events are annotated at precision 3 (the
+# GeoNames point of Kobani lies outside the Natural Earth polygon of Aleppo, so the writer's checker
+# refused it): a town-level answer misses them, and they stay in the gold as written.
+NO_EVENT_ARTICLES_M = {"m14_11_denial_rasalayn_2016", "m14_16_threats_talrifaat_2022"}
+NO_SYRIA_EVENT_ARTICLES_M = {"m14_05_iraq_strikes_2024", "m14_20_lebanon_2006_anniversary"}
+LOOSE_F1_FLOOR_M = 0.75
+ARTICLES_M_PATH = CORPUS / "articles_m.jsonl"
+GOLD_M_PATH = CORPUS / "gold_m.jsonl"
+
+# Keyed by the file-name suffix: "" is set A (articles.jsonl), "_b" set B ... "_m" set M.
 CORPUS_SETS = {
     "": CorpusSet("A", ARTICLES_PATH, GOLD_PATH, NO_EVENT_ARTICLES, NO_SYRIA_EVENT_ARTICLES,
                   LOOSE_F1_FLOOR),
@@ -275,6 +302,10 @@ CORPUS_SETS = {
     "_k": CorpusSet("K", ARTICLES_K_PATH, GOLD_K_PATH, NO_EVENT_ARTICLES_K,
                     NO_SYRIA_EVENT_ARTICLES_K, LOOSE_F1_FLOOR_K, known_misses=KNOWN_MISSES_K, min_gold=120,
                     min_undated=2),
+    "_l": CorpusSet("L", ARTICLES_L_PATH, GOLD_L_PATH, NO_EVENT_ARTICLES_L,
+                    NO_SYRIA_EVENT_ARTICLES_L, LOOSE_F1_FLOOR_L, min_gold=120, min_undated=2),
+    "_m": CorpusSet("M", ARTICLES_M_PATH, GOLD_M_PATH, NO_EVENT_ARTICLES_M,
+                    NO_SYRIA_EVENT_ARTICLES_M, LOOSE_F1_FLOOR_M, min_gold=120, min_undated=2),
 }
 
 # ---------------------------------------------------------------- reading the corpus
