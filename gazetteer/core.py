@@ -51,7 +51,7 @@ __all__ = ["Gazetteer", "Resolution", "default_gazetteer", "CODE_VERSION", "MAX_
 COUNTRIES_ENV = "STRIKEMAP_GAZETTEER_COUNTRIES"
 
 #: Bump when matching or ranking rules change (part of :attr:`Gazetteer.version`).
-CODE_VERSION = "gazetteer-1.3"
+CODE_VERSION = "gazetteer-1.4"
 #: Longer names are refused (no place name is this long).
 MAX_NAME_LENGTH = 200
 
@@ -456,8 +456,10 @@ class Gazetteer:
                     if hits:
                         for p, (_, primary) in zip(idx.places([pid for pid, _ in hits]), hits):
                             add(p, (1.0 if primary else 0.97) - penalty, "exact")
-                if home and any(c.place.country_code == home and c.how == "exact" for c in found.values()):
-                    skel = ""  # an exact hit at home: look-alikes would only lose to it
+                if home and any(c.place.country_code == home and c.how == "exact" and c.place.feature_code != "ADM1"
+                                for c in found.values()):
+                    skel = ""  # an exact hit at home: look-alikes would only lose to it (not to a governorate's
+                    # name, which a bare name reads as its city: "Raqa" is Ar Raqqah)
                 else:
                     skel = skeleton(k)
                 if len(skel) >= 2:
