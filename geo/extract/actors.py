@@ -233,6 +233,10 @@ _TARGET_PREP = re.compile(r"(?<![\w\-])(?:against|on|at|targeting|of|with|to|tow
 _MILITARY_BODY = re.compile(r"\b(?:Pentagon|ministry|MoD|CENTCOM|IDF|command|army|military|armed\s+forces)\b", re.I)
 _OWN_EVENT_GAP = re.compile(r"\s+(?:says|said|stated|announced|confirmed)\s+(?:that\s+)?(?:the|its|their)\s+", re.I)
 
+#: Right before the agent of an earlier event word, and between it and a verb coordinated with the main one
+_BY_BEFORE = re.compile(r"\bby\s+(?:the\s+)?$", re.I)
+_AND_THEN = re.compile(r"\s*,?\s+and\s+(?:(?:later|then|also|subsequently|eventually|soon)\s+)?$", re.I)
+
 #: An agent in a relative clause after the event and its place: ", which (rescue workers said) was carried out by "
 _RELATIVE_AGENT = re.compile(r"[^.;:]{0,120}?,\s+(?:which|that)\s+(?:(?:[\w'\-]+\s+){1,4}?(?:said|say|says|believe[sd]?)\s+)?"
                              r"(?:was|were|had\s+been|has\s+been|is|are)\s+(?:(?:allegedly|reportedly|apparently|widely)\s+)?"
@@ -340,14 +344,20 @@ def actor_for(text: str, g_start: int, g_end: int, actors: list[ActorMention], l
     if _PASSIVE.search(text[max(0, g_start - 30):g_start]) and not re.match(r"\w+ing\b", text[g_start:g_end]):
         return None, "none"  # "X was hit" (but "forces that were advancing" did it)
     lo = clause_start
+    reach = 14
     for a in reversed(before):
         if a.start < lo:
             break
         if prev_group_end and a.start >= prev_group_end and not _AFTER_CLAUSE.fullmatch(text, prev_group_end, a.start):
             continue  # after an earlier event word: its object ("struck an ISIS unit and destroyed ...")
         gap = text[a.end:g_start]
-        if count_words(gap) > 14 or clause_break_re(lex).search(gap):
+        if count_words(gap) > reach or clause_break_re(lex).search(gap):
             break
+        if _BY_BEFORE.search(text, max(0, a.start - 12), a.start) and _AND_THEN.match(gap):
+            # "troops seized X after days of bombardment by Russian aircraft, and later took Y": the
+            # agent of the bombardment is not who took Y; the sentence's subject is
+            reach = 30
+            continue
         if _VICTIM_GAP.search(gap):
             break  # "33 Turkish soldiers were killed in an air strike": the victims, not who struck
         if _reaction_re(lex).search(gap):

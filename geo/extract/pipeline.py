@@ -316,6 +316,9 @@ _LISTED_STRIKE = re.compile(r"^\s*(?:(?:[-\u2013\u2014*\u2022]+|\d{1,2}[.)]|[a-z
                             r"[^,;:]{2,40},\s+(?:\w+\s+){0,2}(?:air\s*)?strikes?\b", re.I)
 _DAY_PAIR_GAP = re.compile(r"\s*(?:,\s*)?(?:and|&)\s+(?:on\s+)?", re.I)
 _IN_SUPPORT_OF = re.compile(r"\bin\s+(?:direct\s+|close\s+)?support\s+of\b", re.I)
+#: Before an event word that led up to the one before it: "after days of ", "following weeks of heavy "
+_AFTER_DAYS_OF = re.compile(r"\b(?:after|following)\s+(?:(?:several|many|two|three|four|five|ten)\s+)?"
+                            r"(?:days|weeks|months|hours)\s+of\s+(?:(?:heavy|intense|intensive|relentless|fierce)\s+)?$", re.I)
 _ACTOR_LOCATION = re.compile(r"\s+(?:in|inside|based\s+in|stationed\s+in|positioned\s+in)\s+(?:the\s+)?", re.I)
 _WHEN_AFTER = re.compile(r",?\s+when\b", re.I)
 
@@ -693,6 +696,13 @@ def extract(article: Any, gazetteer: Any | None = None, *, date_override: dt.dat
             gap = t[st.groups[gi - 1].end:st.groups[gi].start]
             if _RELATIVE_BEFORE_GROUP.search(t, max(0, st.groups[gi - 1].start - 60), st.groups[gi - 1].start) \
                     and _PASSIVE_BEFORE.search(gap) and not clause_break_re(lex).search(gap) and count_words(gap) <= 12:
+                by_group[gi] = list(by_group[gi - 1])
+        # "seized the town of al-Hirak after days of bombardment by Russian aircraft": what softened it up hit it
+        for gi in range(1, len(st.groups)):
+            if not by_group[gi] and by_group.get(gi - 1) and _AFTER_DAYS_OF.search(t, max(0, st.groups[gi].start - 40),
+                                                                                    st.groups[gi].start) \
+                    and gi in group_actors and gi - 1 in group_actors \
+                    and group_actors[gi][0] not in (None, "unknown", group_actors[gi - 1][0]):  # (by another actor)
                 by_group[gi] = list(by_group[gi - 1])
         # a group with no places shares those of the next group of the same actor ("towns already hit ..., which are A, B")
         for gi in range(len(st.groups) - 1):

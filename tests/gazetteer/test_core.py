@@ -293,3 +293,10 @@ def test_a_strong_governorate_near_the_name_beats_a_weaker_reading_further_on(gz
     r = gz.geocode("Barzeh", context="The strikes targeted a research centre in Barzeh, in the Damascus area, and two "
                    "depots west of Homs.")
     assert r.admin1 == "Damascus"
+
+
+def test_a_governorates_own_name_does_not_hide_its_city_spelt_otherwise(gz):
+    # "Raqa" (AFP's spelling) is a governorate alias as written and a variant of the city's name
+    r = gz.geocode("Raqa")
+    assert (r.name, r.geo_precision) == ("Ar Raqqah", 1)
+    assert gz.geocode("Raqa province").geo_precision == 3

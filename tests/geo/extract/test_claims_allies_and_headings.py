@@ -268,3 +268,36 @@ def test_people_who_fled_towards_a_village_do_not_make_it_the_town(gz):
     text = ("Syrian troops captured the strategic town of Saraqib at dawn on Wednesday. Rebels said hundreds "
             "had fled north towards the village of Babila. The day before, government jets bombed the town.")
     assert {e.place for e in ev(text, gz)} == {"Saraqib"}
+
+
+def test_after_days_of_bombardment_by_another_actor_the_bombardment_hit_the_town(gz):
+    text = ("Government troops seized the town of al-Bab on Thursday after days of bombardment by Russian aircraft, "
+            "and later took Tal Rifaat.")
+    assert facts(text, gz) == {("syrian_government", "ground_offensive", "Al Bab"), ("russia", "airstrike", "Al Bab"),
+                               ("syrian_government", "ground_offensive", "Tall Rif'at")}
+
+
+def test_after_days_of_bombardment_with_no_one_named_adds_nothing(gz):
+    # guard: the capture's own actor did not bomb it
+    text = "Turkish-backed Syrian rebels captured the town of Afrin on Thursday after days of heavy bombardment."
+    assert facts(text, gz) == {("rebels", "ground_offensive", "Afrin")}
+
+
+@pytest.mark.parametrize("text", [
+    "Turkish drones struck a car near Sinjar, which lies about 50 km east of Qamishli.",
+    "The Jousieh crossing, which leads to the Syrian town of Homs, was closed after an Israeli strike on the road near Baalbek.",
+])
+def test_another_places_whereabouts_name_no_event_place(gz, text):
+    assert [e for e in ev(text, gz) if e.country_code == "SY"] == []
+
+
+def test_a_facility_located_south_of_a_city_is_near_it(gz):
+    # guard: no "which": the facility is the place hit
+    events = ev("On the same day, a chemical weapons facility located 13 km south of Aleppo was destroyed by Turkish drones.", gz)
+    assert [(e.place, e.geo_precision) for e in events] == [("Aleppo", 2)]
+
+
+def test_the_group_is_no_place():
+    # a gazetteer may know a place spelt like the group (Isis, the goddess, names places abroad)
+    gz = FakeGazetteer({**PLACES, "isis": ("Isis", 35.85, 38.85, "Raqqa", "SY", None, "PPL")})
+    assert {e.place for e in ev("RAF jets struck Isis positions near Raqqa on Tuesday.", gz)} == {"Ar Raqqah"}
