@@ -46,6 +46,8 @@ _PATTERNS: list[tuple[str, str]] = [
     # "Fri 21/01": a day and month in digits, only after a weekday (alone, "21/01" may be a score or a ratio)
     ("wd_dm_num", r"(?P<wd9>" + _WD_ABBR + r"),?\s+(?P<nd9>[0-3]?\d)/(?P<nm9>[01]?\d)(?![\d/])"),
     ("mdy", _WDP + _MON.format(n="m1") + r"\s+" + _DAY.format(n="d1") + r"(?:,\s*|\s+)" + _YEAR.format(n="y1")),
+    # "2-8 October 2023", "2–8 October 2023": a span of days; its last day (a week's summary is dated by it)
+    ("dmy_range", r"(?P<rd1>[0-3]?\d)\s*[\-\u2013\u2014]\s*(?P<rd2>[0-3]?\d)\s+" + _MON.format(n="rm") + r",?\s+" + _YEAR.format(n="ry")),
     ("dmy", _WDP.replace("wd>", "wd2>") + _DAY.format(n="d2") + r"(?:\s+of)?\s+" + _MON.format(n="m2") + r",?\s+" + _YEAR.format(n="y2")),
     ("md", r"(?:(?:on\s+)?(?P<wd3>" + _WD_ABBR + r"),?\s+(?:the\s+)?)?" + _MON.format(n="m3") + r"\s+" + _DAY.format(n="d3") + r"(?!\d)(?!:\d)(?!\s*(?:km|kilomet|mile|people|civilians|%))"),
     ("dm", r"(?:(?:on\s+)?(?P<wd4>" + _WD_ABBR + r"),?\s+(?:the\s+)?)?" + _DAY.format(n="d4") + r"(?:\s+of)?\s+" + _MON.format(n="m4") + r"\b"),
@@ -245,6 +247,8 @@ def _resolve(m: re.Match[str], ref: dt.date | None, latest: dt.date | None = Non
         return _safe_date(int(g["y1"]), _month(g["m1"]), int(g["d1"])), "day", False
     if k == "dmy":
         return _safe_date(int(g["y2"]), _month(g["m2"]), int(g["d2"])), "day", False
+    if k == "dmy_range":
+        return _safe_date(int(g["ry"]), _month(g["rm"]), int(g["rd2"])), "week", False
     if k == "dmy_num":
         return _safe_date(int(g["ny"]), int(g["nm"]), int(g["nd"])), "day", False
     if k in ("md", "dm", "wd_dm_num"):
@@ -396,9 +400,10 @@ _DAY_KINDS = frozenset({"today", "yesterday", "lastnight"})
 #: Anaphoric date kinds and their distance in days from the day told before
 _SHIFT = {"same": 0, "prevday": -1, "nextday": 1}
 
-_FULL_RE = re.compile("|".join(f"(?P<{k}>{p})" for k, p in _PATTERNS if k in ("iso", "dmy_num", "mdy", "dmy")), re.I)
+_FULL_KINDS = ("iso", "dmy_num", "mdy", "dmy_range", "dmy")
+_FULL_RE = re.compile("|".join(f"(?P<{k}>{p})" for k, p in _PATTERNS if k in _FULL_KINDS), re.I)
 _WDM_RE = re.compile("|".join(f"(?P<{k}>{p})" for k, p in _PATTERNS if k in ("md", "dm")), re.I)
-_FULL_ALT = Alternation([(k, p) for k, p in _PATTERNS if k in ("iso", "dmy_num", "mdy", "dmy")], ignorecase=True, suffix=r"(?!\w)")
+_FULL_ALT = Alternation([(k, p) for k, p in _PATTERNS if k in _FULL_KINDS], ignorecase=True, suffix=r"(?!\w)")
 _WDM_ALT = Alternation([(k, p) for k, p in _PATTERNS if k in ("md", "dm")], ignorecase=True, suffix=r"(?!\w)")
 #: A year, 2000-2039, not inside a number or a numeric date. (The look-behind after the literal
 #: "20" is the same test as one before it, and lets the regex engine search for the literal.)

@@ -364,8 +364,9 @@ def _assign_dates(sent: _Sent) -> dict[int, DateMention | None]:
                 dist += 1000
             if bd is None or dist < bd:
                 best, bd = i, dist
-        if best is not None and (out[best] is None):
-            out[best] = d
+        if best is not None and (out[best] is None or (d.precision == "day" and d.date is not None
+                                                      and out[best].precision in ("month", "year"))):
+            out[best] = d  # (a day beats a year: "rebels who signed deals in 2018 attacked X on Thursday")
     return out
 
 
@@ -780,6 +781,12 @@ def extract(article: Any, gazetteer: Any | None = None, *, date_override: dt.dat
                 # before troops stormed the village"; "The offensive began on Wednesday, when HTS
                 # fighters attacked ...") dates it rather than one told in an earlier sentence
                 dm, date_how = first_date, "sentence"
+            if dm is None and not caption:
+                # "forces have pounded X since Thursday morning": the day it began, the sentence's only day
+                since_day = next((d for d in st.dates if d.since and d.precision == "day" and d.date is not None
+                                  and not d.future and not d.attribution), None)
+                if since_day is not None and not any(d.precision == "day" and not d.since for d in st.dates):
+                    dm, date_how = dataclasses.replace(since_day, since=False), "since"
             if dm is None and last_date is not None and not caption and (
                     s.paragraph == last_date[1] or (i - last_date[0] <= 2 and s.paragraph - last_date[1] <= 1)
                     # a release's list ("On June 14, Coalition military forces conducted 22 strikes ... -

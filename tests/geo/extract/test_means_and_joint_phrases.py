@@ -79,10 +79,17 @@ def test_began_on_a_day_when_dates_the_when_clause(gz):
     assert es and {e.date for e in es} == {"2020-03-04"}
 
 
-def test_a_period_that_began_is_still_no_event_date(gz):
-    # guard: "since Wednesday" without a when-clause stays the start of a period
+def test_a_period_that_began_on_a_day_is_dated_by_that_day(gz):
+    # stop 12 changed this guard: "have pounded Saraqib since Wednesday" is dated to the Wednesday it
+    # began (as set N's annotator did) when the sentence names no other day
     es = ev("Russian jets have pounded Saraqib since Wednesday, activists said.", gz)
-    assert es and all(e.date != "2020-03-04" for e in es)
+    assert es and {e.date for e in es} == {"2020-03-04"}
+
+
+def test_a_period_that_began_in_a_year_is_no_event_date(gz):
+    # guard: "since 2016" fixes no day
+    es = ev("Russian jets have pounded Saraqib since 2016, activists said.", gz)
+    assert es and all(e.date != "2016-01-01" for e in es)
 
 
 def test_a_year_in_a_background_sentence_is_not_carried_to_the_next_event(gz):
@@ -169,10 +176,10 @@ def test_from_several_directions_is_no_start_of_a_period(gz):
     assert {e.date for e in es} == {"2020-03-01"}
 
 
-def test_from_dawn_on_a_day_still_starts_a_period(gz):
-    # guard
+def test_from_dawn_on_a_day_dates_the_period_by_that_day(gz):
+    # stop 12 changed this guard, as the one of "since Wednesday" above
     es = ev("Russian jets have pounded Saraqib from dawn on Sunday, activists said.", gz)
-    assert es and all(e.date != "2020-03-01" for e in es)
+    assert es and {e.date for e in es} == {"2020-03-01"}
 
 
 def test_backed_by_fighters_from_a_named_force_take_part(gz):
