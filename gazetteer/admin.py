@@ -281,17 +281,25 @@ _COUNTRIES = {
     "iraq": "IQ", "lebanon": "LB", "turkey": "TR", "turkiye": "TR", "jordan": "JO", "israel": "IL",
     "syria": "SY", "iran": "IR", "cyprus": "CY", "egypt": "EG", "russia": "RU", "gaza": "PS", "west bank": "PS",
 }
-_COUNTRY_RE = re.compile(r"(?<![a-z])(" + "|".join(sorted(_COUNTRIES, key=len, reverse=True)) + r")(?! backed| led| based)(?![a-z])")
+#: After a country that acts rather than is a place: "Turkey attacked", "Israel says", "Turkey's army"
+_ACTS = (r"attacked|attacks|struck|strikes|shelled|shells|launched|launches|bombed|bombs|fired|fires|hit|hits|targeted|"
+         r"pounded|raided|stormed|captured|seized|sent|deployed|carried|says|said|has|have|had|will|would|denied|denies|"
+         r"accused|accuses|claimed|claims|warned|threatened|began|begins|continued|continues|joined|joins|and its|"
+         r"s army|s forces|s military|s air force|s troops|s jets|s drones|s warplanes|s defence|s defense")
+_COUNTRY_RE = re.compile(r"(?<![a-z])(" + "|".join(sorted(_COUNTRIES, key=len, reverse=True)) + r")(?! backed| led| based)"
+                         r"(?! (?:" + _ACTS + r")\b)(?![a-z])")
 
 
 @functools.lru_cache(maxsize=20_000)
 def country_mentions(text: str) -> tuple[str, ...]:
-    """ISO codes of the countries a text names as places (not "Turkey-backed").
+    """ISO codes of the countries a text names as places (not "Turkey-backed", not "Turkey attacked").
 
     >>> country_mentions("a drone strike in Iraq near the Syrian border")
     ('IQ',)
     >>> country_mentions("Turkey-backed factions shelled Tal Rifaat")
     ()
+    >>> country_mentions("Turkey attacked the town of Ras al-Ain; Turkey's army shelled it from Turkey")
+    ('TR',)
     """
     norm = normalize_text(text[:20_000]) if text else ""
     seen: list[str] = []

@@ -52,6 +52,9 @@ _PATTERNS: list[tuple[str, str]] = [
     ("md", r"(?:(?:on\s+)?(?P<wd3>" + _WD_ABBR + r"),?\s+(?:the\s+)?)?" + _MON.format(n="m3") + r"\s+" + _DAY.format(n="d3") + r"(?!\d)(?!:\d)(?!\s*(?:km|kilomet|mile|people|civilians|%))"),
     ("dm", r"(?:(?:on\s+)?(?P<wd4>" + _WD_ABBR + r"),?\s+(?:the\s+)?)?" + _DAY.format(n="d4") + r"(?:\s+of)?\s+" + _MON.format(n="m4") + r"\b"),
     ("my", r"(?:in\s+|early\s+|late\s+|mid-?)" + _MON.format(n="m5") + r",?\s+" + _YEAR.format(n="y5")),
+    # "December 2016 - After months of siege ...", "(March 2011)": a capitalised month and a year
+    ("my_bare", r"(?-i:(?P<m8>January|February|March|April|May|June|July|August|September|October|November|December))"
+                r",?\s+" + _YEAR.format(n="y8") + r"(?![\d\-/])"),
     ("m", r"(?:in|since|during|throughout|early|late|mid-?|by|until)\s+(?:early\s+|late\s+|mid-?)?" + _MON.format(n="m6") + r"(?![\w])(?!\s+\d)"),
     ("y", r"(?:in|since|during|throughout|by|until|(?:(?:by|at|in|until|before|from|since|during|towards?)\s+)?the\s+"
           r"(?:end|start|beginning|middle|summer|spring|autumn|fall|winter|(?:first|second)\s+half)\s+of)\s+"
@@ -276,6 +279,8 @@ def _resolve(m: re.Match[str], ref: dt.date | None, latest: dt.date | None = Non
         return None, "unknown", False
     if k == "my":
         return _safe_date(int(g["y5"]), _month(g["m5"]), 1), "month", False
+    if k == "my_bare":
+        return _safe_date(int(g["y8"]), _month(g["m8"]), 1), "month", False
     if k == "m":
         if ref is None:
             return None, "unknown", False

@@ -316,6 +316,8 @@ _LISTED_STRIKE = re.compile(r"^\s*(?:(?:[-\u2013\u2014*\u2022]+|\d{1,2}[.)]|[a-z
                             r"[^,;:]{2,40},\s+(?:\w+\s+){0,2}(?:air\s*)?strikes?\b", re.I)
 _DAY_PAIR_GAP = re.compile(r"\s*(?:,\s*)?(?:and|&)\s+(?:on\s+)?", re.I)
 _IN_SUPPORT_OF = re.compile(r"\bin\s+(?:direct\s+|close\s+)?support\s+of\b", re.I)
+#: Present-tense moves a headline or a timeline tells: "take", "enter", "drive ... out", "shell"
+_PRESENT_MOVE = re.compile(r"(?:takes?|enters?|drives?|shell)", re.I)
 #: Before an event word that led up to the one before it: "after days of ", "following weeks of heavy "
 _AFTER_DAYS_OF = re.compile(r"\b(?:after|following)\s+(?:(?:several|many|two|three|four|five|ten)\s+)?"
                             r"(?:days|weeks|months|hours)\s+of\s+(?:(?:heavy|intense|intensive|relentless|fierce)\s+)?$", re.I)
@@ -698,6 +700,13 @@ def extract(article: Any, gazetteer: Any | None = None, *, date_override: dt.dat
             if _RELATIVE_BEFORE_GROUP.search(t, max(0, st.groups[gi - 1].start - 60), st.groups[gi - 1].start) \
                     and _PASSIVE_BEFORE.search(gap) and not clause_break_re(lex).search(gap) and count_words(gap) <= 12:
                 by_group[gi] = list(by_group[gi - 1])
+        if headline:
+            # a headline's present tense ("Turkish forces and FSA take Jinderes in Afrin operation") restates
+            # the body's event; the body tells where and when
+            for gi, g in enumerate(st.groups):
+                evs = [tr for tr in g.triggers if tr.role == "event"]
+                if evs and all(_PRESENT_MOVE.fullmatch(tr.text) for tr in evs):
+                    by_group[gi] = []
         # "seized the town of al-Hirak after days of bombardment by Russian aircraft": what softened it up hit it
         for gi in range(1, len(st.groups)):
             if not by_group[gi] and by_group.get(gi - 1) and _AFTER_DAYS_OF.search(t, max(0, st.groups[gi].start - 40),

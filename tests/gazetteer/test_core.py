@@ -300,3 +300,12 @@ def test_a_governorates_own_name_does_not_hide_its_city_spelt_otherwise(gz):
     r = gz.geocode("Raqa")
     assert (r.name, r.geo_precision) == ("Ar Raqqah", 1)
     assert gz.geocode("Raqa province").geo_precision == 3
+
+
+def test_a_country_that_acts_is_no_place_in_the_context(gz):
+    # "Turkey attacked ...": Turkey acts; Ceylanpinar, the Turkish twin of Ras al-Ain, is not the place
+    from gazetteer.admin import country_mentions
+
+    text = "Turkey attacked the border town of Ras al-Ain on Monday."
+    assert country_mentions(text) == ()
+    assert gz.geocode("Ras al-Ain", context=text).country_code == "SY"

@@ -301,3 +301,42 @@ def test_the_group_is_no_place():
     # a gazetteer may know a place spelt like the group (Isis, the goddess, names places abroad)
     gz = FakeGazetteer({**PLACES, "isis": ("Isis", 35.85, 38.85, "Raqqa", "SY", None, "PPL")})
     assert {e.place for e in ev("RAF jets struck Isis positions near Raqqa on Tuesday.", gz)} == {"Ar Raqqah"}
+
+
+# -- timelines, weekly summaries and periods ------------------------------------------------------
+
+@pytest.mark.parametrize("line,fact", [
+    ("February 2012 - Government forces besiege the Baba Amr district of Homs and shell it for four weeks.",
+     ("syrian_government", "shelling", "Homs")),
+    ("5 December 2024 - HTS fighters take the central city of Hama after government troops pull out.",
+     ("hts_nusra", "ground_offensive", "Hama")),
+    ("8 December 2024 - Rebels enter Damascus.", ("rebels", "ground_offensive", "Damascus")),
+    ("January 2014 - Fighters of the Islamic State group drive other rebel factions out of Raqqa.",
+     ("isis", "ground_offensive", "Ar Raqqah")),
+])
+def test_a_timeline_tells_in_the_present(gz, line, fact):
+    assert fact in facts(line, gz, published="2024-12-10")
+
+
+def test_a_month_heading_a_timeline_line_dates_it_and_stops_the_carry(gz):
+    text = ("30 September 2015 - Russia joins the war. Its first air strikes hit Homs.\n\n"
+            "December 2016 - After months of siege, government forces recapture Aleppo.")
+    events = {e.place: (e.date, e.date_precision) for e in ev(text, gz, published="2024-12-10")}
+    assert events["Aleppo"] == ("2016-12-01", "month")
+
+
+def test_a_headline_in_the_present_restates_the_body(gz):
+    # guard for the present-tense words above: a headline's "take" adds no event of its own
+    text = "Turkish forces take Saraqib in Idlib operation\n\nTurkish troops captured Saraqib on Thursday."
+    assert {(e.place, e.date) for e in ev(text, gz)} == {("Saraqib", "2020-03-05")}
+
+
+def test_a_weekly_summary_without_a_date_takes_the_year_of_its_span(gz):
+    text = "Weekly Summary: 2-8 October 2023\n\nIdlib\n- 5 October: Government artillery shelled Saraqib."
+    assert dated(text, gz, published=None) == {("Saraqib", "2023-10-05")}
+
+
+def test_a_day_in_the_clause_beats_a_year_in_a_relative_clause(gz):
+    text = "Local fighters, many of them former rebels who signed deals in 2018, attacked army checkpoints in Saraqib on Monday."
+    assert dated(text, gz) == {("Saraqib", "2020-03-02")}
+
