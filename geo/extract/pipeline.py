@@ -839,7 +839,8 @@ def extract(article: Any, gazetteer: Any | None = None, *, date_override: dt.dat
                         continue
                 if rp.country_code in prof.get("home_countries", []) and rp.country_code != "SY":
                     continue  # the actor's own country: an origin, not a target
-                abroad = _abroad(t, p, lex) or _side_of(t, p, lex) or (section if section != "SY" else None)
+                abroad = _abroad(t, p, lex) or _side_of(t, p, lex) or _lead_country(t, lex) \
+                    or (section if section != "SY" else None)
                 if abroad is not None and abroad != rp.country_code:
                     # "near Sinjar in northern Iraq", a release's "Strikes in Iraq": not the Syrian homonym
                     rp = resolve_place(p, gz, lex, context=context, near=near_pts[-6:], cache=cache, country=abroad)
@@ -886,6 +887,22 @@ def _abroad(text: str, p: PlaceMention, lex: Lexicon) -> str | None:
             rf"north-?eastern|north-?western|south-?eastern|south-?western|central)\s+)?(?P<c>{alt})\b", re.I)
     m = rx.match(text, p.end)
     if m is None or count_words(text[p.end:m.start("c")]) > 8:
+        return None
+    code = _countries(lex)[1].get(re.sub(r"\s+", " ", m.group("c").lower()))
+    return code if code != "SY" else None
+
+
+def _lead_country(text: str, lex: Lexicon) -> str | None:
+    """The country code of a foreign country a sentence opens with ("In Yemen, US and British forces
+    struck ... Hodeidah"), else None."""
+    rx = lex.extra.get("lead_country_re")
+    if rx is None:
+        alt, _codes = _countries(lex)
+        rx = lex.extra["lead_country_re"] = re.compile(
+            rf"^\W*(?:(?:also|meanwhile|elsewhere|separately)\s*,?\s+)?(?:in|inside)\s+(?:(?:northern|southern|eastern|"
+            rf"western|central)\s+)?(?P<c>{alt})\s*,", re.I)
+    m = rx.match(text)
+    if m is None:
         return None
     code = _countries(lex)[1].get(re.sub(r"\s+", " ", m.group("c").lower()))
     return code if code != "SY" else None

@@ -340,3 +340,14 @@ def test_a_day_in_the_clause_beats_a_year_in_a_relative_clause(gz):
     text = "Local fighters, many of them former rebels who signed deals in 2018, attacked army checkpoints in Saraqib on Monday."
     assert dated(text, gz) == {("Saraqib", "2020-03-02")}
 
+
+
+def test_such_an_offensive_is_hypothetical(gz):
+    text = "In such an offensive, Russian jets would almost certainly bomb Saraqib and the towns along the highway first."
+    assert ev(text, gz) == []
+
+
+def test_a_sentence_opening_with_a_foreign_country_is_about_it():
+    gz = FakeGazetteer({**PLACES, "hodeidah": ("Hadidah", 34.9, 36.6, "Homs", "SY", None, "PPL")})
+    text = "In Yemen, US and British forces struck 15 Houthi targets on Friday, including the port city of Hodeidah."
+    assert [e for e in ev(text, gz) if e.country_code == "SY"] == []
