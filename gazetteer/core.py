@@ -468,34 +468,44 @@ class Gazetteer:
                     skels = [skel]
                     if "th" in k:
                         # "th" writes ث (read t, s) and, in many transliterations, ذ (dh, z): "Thiban" is Dhiban
+                        # (read only when the t-reading finds no close spelling at home)
                         dh = skeleton(k.replace("th", "dh"))
                         if dh != skel:
                             skels.append(dh)
-                    for i, idx in enumerate(self.indexes):
-                        near_pids = idx.country_pids(near_ccs) if near_ccs else None
-                        keep: list[tuple[int, float]] = []
-                        for matched, pid, _ in (idx.skeleton_keys(skel) if len(skels) == 1
-                                                else [row for sk in skels for row in idx.skeleton_keys(sk)]):
-                            if matched == k:
-                                continue
-                            if matched in quals:
-                                q = quals[matched]
-                            else:
-                                q = quals[matched] = _variant_quality(k, matched, soft)
-                            if q is None:  # the same skeleton, hardly the same name
-                                continue
-                            if near_pids is None or pid in near_pids:
-                                keep.append((pid, q - penalty))
-                            else:
-                                far.append((q - penalty, i, pid))
-                        for p, (_, q) in zip(idx.places([pid for pid, _ in keep]), keep):
-                            add(p, q, "variant")
+                    for sk in skels:
+                        if sk is not skel and any(c.place.country_code == home and c.quality >= FIRM_VARIANT_QUALITY
+                                                  for c in found.values()):
+                            break
+                        self._add_variants(k, sk, soft, quals, near_ccs, penalty, add, far)
                 if found or far:
                     break
             far.sort(key=lambda t: -t[0])
             return _Hits(key, tuple(found.values()), tuple(far))
 
         return self._cand_cache.get_or(("ev", key), compute)
+
+    def _add_variants(self, k: str, skel: str, soft: str, quals: dict[str, float | None], near_ccs: frozenset[str],
+                      penalty: float, add: Any, far: list[tuple[float, int, int]]) -> None:
+        """The places whose keys have skeleton ``skel``, read as variants of ``k``: near ones through
+        ``add``, those far abroad into ``far`` (see :meth:`_exact_variant`)."""
+        for i, idx in enumerate(self.indexes):
+            near_pids = idx.country_pids(near_ccs) if near_ccs else None
+            keep: list[tuple[int, float]] = []
+            for matched, pid, _ in idx.skeleton_keys(skel):
+                if matched == k:
+                    continue
+                if matched in quals:
+                    q = quals[matched]
+                else:
+                    q = quals[matched] = _variant_quality(k, matched, soft)
+                if q is None:  # the same skeleton, hardly the same name
+                    continue
+                if near_pids is None or pid in near_pids:
+                    keep.append((pid, q - penalty))
+                else:
+                    far.append((q - penalty, i, pid))
+            for p, (_, q) in zip(idx.places([pid for pid, _ in keep]), keep):
+                add(p, q, "variant")
 
     def _far(self, hits: _Hits, above: float = -1.0) -> tuple[Candidate, ...]:
         """The variants far abroad of ``hits`` whose quality is above ``above``, read as candidates."""
