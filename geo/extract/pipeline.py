@@ -877,43 +877,47 @@ def _note_type(last_type: dict[str, tuple[int, str]], i: int, actor: str, etypes
         last_type[actor] = (i, spec[0])
 
 
+def _country_re(lex: Lexicon, key: str, pattern: str) -> re.Pattern[str]:
+    """``pattern`` with ``{alt}`` the country names of :func:`_countries`, compiled once per lexicon."""
+    rx = lex.extra.get(key)
+    if rx is None:
+        rx = lex.extra[key] = re.compile(pattern.replace("{alt}", _countries(lex)[0]), re.I)
+    return rx
+
+
+def _foreign_code(lex: Lexicon, m: re.Match[str]) -> str | None:
+    """The code of the country group ``c`` of ``m`` names, unless it is Syria."""
+    code = _countries(lex)[1].get(re.sub(r"\s+", " ", m.group("c").lower()))
+    return code if code != "SY" else None
+
+
+_DIRECTIONS_ADJ = (r"(?:far\s+)?(?:north|south|east|west|northern|southern|eastern|western|north-?eastern|north-?western|"
+                   r"south-?eastern|south-?western|central)")
+
+
 def _abroad(text: str, p: PlaceMention, lex: Lexicon) -> str | None:
     """The country code of "in (northern) Iraq" right after place ``p`` (within six words), else None."""
-    rx = lex.extra.get("abroad_re")
-    if rx is None:
-        alt, _codes = _countries(lex)
-        rx = lex.extra["abroad_re"] = re.compile(
-            rf"(?:[^,;.()]{{0,40}}?\s)?(?:in|of|inside)\s+(?:the\s+)?(?:(?:far\s+)?(?:north|south|east|west|northern|southern|eastern|western|"
-            rf"north-?eastern|north-?western|south-?eastern|south-?western|central)\s+)?(?P<c>{alt})\b", re.I)
+    rx = _country_re(lex, "abroad_re", r"(?:[^,;.()]{0,40}?\s)?(?:in|of|inside)\s+(?:the\s+)?(?:" + _DIRECTIONS_ADJ
+                     + r"\s+)?(?P<c>{alt})\b")
     m = rx.match(text, p.end)
     if m is None or count_words(text[p.end:m.start("c")]) > 8:
         return None
-    code = _countries(lex)[1].get(re.sub(r"\s+", " ", m.group("c").lower()))
-    return code if code != "SY" else None
+    return _foreign_code(lex, m)
 
 
 def _lead_country(text: str, lex: Lexicon) -> str | None:
     """The country code of a foreign country a sentence opens with ("In Yemen, US and British forces
     struck ... Hodeidah"), else None."""
-    rx = lex.extra.get("lead_country_re")
-    if rx is None:
-        alt, _codes = _countries(lex)
-        rx = lex.extra["lead_country_re"] = re.compile(
-            rf"^\W*(?:(?:also|meanwhile|elsewhere|separately)\s*,?\s+)?(?:in|inside)\s+(?:(?:northern|southern|eastern|"
-            rf"western|central)\s+)?(?P<c>{alt})\s*,", re.I)
+    rx = _country_re(lex, "lead_country_re", r"^\W*(?:(?:also|meanwhile|elsewhere|separately)\s*,?\s+)?(?:in|inside)\s+"
+                     r"(?:" + _DIRECTIONS_ADJ + r"\s+)?(?P<c>{alt})\s*,")
     m = rx.match(text)
-    if m is None:
-        return None
-    code = _countries(lex)[1].get(re.sub(r"\s+", " ", m.group("c").lower()))
-    return code if code != "SY" else None
+    return _foreign_code(lex, m) if m is not None else None
 
 
 def _names_foreign_country(text: str, lex: Lexicon) -> bool:
     """Whether ``text`` names a country other than Syria (the names of :func:`_countries`)."""
-    alt, codes = _countries(lex)
-    rx = lex.extra.get("country_name_re")
-    if rx is None:
-        rx = lex.extra["country_name_re"] = re.compile(rf"\b(?:{alt})\b", re.I)
+    codes = _countries(lex)[1]
+    rx = _country_re(lex, "country_name_re", r"\b(?:{alt})\b")
     return any(codes.get(re.sub(r"\s+", " ", m.group(0).lower())) not in (None, "SY") for m in rx.finditer(text))
 
 
