@@ -960,8 +960,10 @@ def _heading_dates(split: list[Sentence], ref: dt.date | None) -> list[dt.date |
 
     A heading is a line that ends with ':' ("Aleppo province, Friday 2 May 2014:"), or the title
     or first line when it has no final stop and at most :data:`_HEADING_WORDS` words ("Air
-    activity log, Idleb, Sunday 14 March 2021"); its date must be written out (a day, a month,
-    digits). It holds until the next dated heading.
+    activity log, Idleb, Sunday 14 March 2021"), or, further down, a line without a final stop that
+    is a date and at most :data:`_DATE_LINE_WORDS` words more ("Thursday, 27 February 2020",
+    "Incident CS1012 - June 8, 2017"); its date must be written out (a day, a month, digits). It
+    holds until the next dated heading.
     """
     out: list[dt.date | None] = []
     cur: dt.date | None = None
@@ -970,7 +972,7 @@ def _heading_dates(split: list[Sentence], ref: dt.date | None) -> list[dt.date |
         # a line ending in ':' anywhere; a line without a final stop only as the title or first line
         # (a caption further down is not a heading)
         short = bool(t) and t[-1:] not in ".!?\"'" and count_words(t) <= _HEADING_WORDS
-        if t and (t.endswith(":") or (k == 0 and short) or short) and _NUMERIC_DATE.search(t) and not _CAPTION.match(t):
+        if t and (t.endswith(":") or short) and _NUMERIC_DATE.search(t) and not _CAPTION.match(t):
             for d in find_dates(t, ref):
                 if d.date is not None and d.precision == "day" and _NUMERIC_DATE.search(d.text) \
                         and not (d.since or d.future or d.anaphoric or d.attribution) \
