@@ -134,7 +134,7 @@ def _before_search(rx: re.Pattern[str], words: tuple[str, ...], before: str) -> 
     return rx.search(before) is not None
 
 
-_DATELINE_HEAD = re.compile(r"^[\s\W]*(?:[A-Z][\w'.\-/]*[\s,]+){0,5}(?:\(\w+\)\s*)?$")
+_DATELINE_HEAD = re.compile(r"^[\s\W]*(?:[A-Z][\w'.\-/]*[\s,]+){0,5}(?:\(\w+\)\s*)?(?:[\-\u2013\u2014]\s+)?$")  # (CJTF's "SOUTHWEST ASIA - ")
 _DATELINE_TAIL = re.compile(r"^\s*(?:\(\w+\)\s*)?[\-\u2013\u2014:]\s")
 
 

@@ -138,7 +138,9 @@ class _DateCarry:
     def get(self) -> tuple[int, int, DateMention] | None:
         """The carried date: that of the latest pending sentence with one, else the last set."""
         for j in reversed(self._pending):
-            d = self._sents[j].first_date
+            # (not a dateline's or a report's date: "SOUTHWEST ASIA - June 15, 2017 - On June 14, ...")
+            d = next((x for x in self._sents[j].dates if not (x.since or x.future or x.attribution) and x.date is not None),
+                     None)
             # only a day: "a fighter who fled eastern Aleppo in 2016" is background, not the narrative's date
             if d is not None and d.precision == "day":
                 self._last = (j, self._sents[j].s.paragraph, d)

@@ -352,3 +352,9 @@ def test_a_sentence_opening_with_a_foreign_country_is_about_it():
     gz = FakeGazetteer({**PLACES, "hodeidah": ("Hadidah", 34.9, 36.6, "Homs", "SY", None, "PPL")})
     text = "In Yemen, US and British forces struck 15 Houthi targets on Friday, including the port city of Hodeidah."
     assert [e for e in ev(text, gz) if e.country_code == "SY"] == []
+
+
+def test_a_release_dateline_is_not_the_date_its_lead_carries_to_the_items(gz):
+    text = ("SOUTHWEST ASIA - June 15, 2017 - On June 14, Coalition military forces conducted 27 strikes against "
+            "ISIS targets.\n\nStrikes in Syria\n- Near Raqqa, 18 strikes engaged 12 ISIS tactical units.")
+    assert dated(text, gz, published=None) == {("Ar Raqqah", "2017-06-14")}
