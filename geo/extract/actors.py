@@ -265,8 +265,14 @@ _SUPPORT_NOUN = re.compile(r"(?:air\s*strikes?|airstrikes?|air\s+raids?|raids|st
                            r"artillery(?:\s+fire)?|drone\s+strikes?|air\s+power|air\s+support|warplanes|jets|aircraft)", re.I)
 SUPPORT_BY = r"(?:backed|supported|aided|assisted|accompanied|helped|reinforced|joined|escorted|covered)\s+by"
 #: A supporter right before here: "backed by (the) ", "alongside ", "with the help of "
-_SUPPORTER = re.compile(rf"\b(?:{SUPPORT_BY}|alongside|with\s+the\s+(?:help|support|backing)\s+of)\s+"
+_SUPPORTER = re.compile(rf"\b(?:{SUPPORT_BY}|alongside|with\s+the\s+(?:help|support|backing)\s+of|"
+                        r"with\s+(?:the\s+)?(?:close\s+)?(?:air|aerial)\s+(?:support|cover)\s+(?:of|from)|"
+                        r"under\s+(?:the\s+)?(?:air\s+)?cover\s+of)\s+"
                         r"(?:the\s+)?(?:[\w\-'\u2019]+\s+){0,6}$", re.I)
+#: A supporter phrase that ends in "and" right before a support noun: "backed by Russian special
+#: forces and air support", "with Turkish artillery and air cover": the support is the supporter's
+_SUPPORTER_AND = re.compile(rf"\b(?:{SUPPORT_BY}|alongside|with)\s+(?:the\s+)?(?:[\w\-'\u2019]+\s+){{0,4}}$", re.I)
+_AIR_SUPPORT = re.compile(r"(?:air|aerial)\s+(?:support|cover)", re.I)
 
 
 #: Between a subject and an event word: the subject suffered it
@@ -306,6 +312,10 @@ def actor_for(text: str, g_start: int, g_end: int, actors: list[ActorMention], l
     if before:
         a = before[-1]
         gap = text[a.end:g_start]
+        if a.actor and a.kind != "pronoun" and re.fullmatch(r"\s+and\s+(?:its\s+|their\s+)?", gap) \
+                and _AIR_SUPPORT.fullmatch(text[g_start:g_end]) \
+                and _SUPPORTER_AND.search(text, max(0, a.start - 40), a.start):
+            return a, "modifier"  # "with Russian special forces and air support": Russia's air support
         if _BETWEEN_MODIFIER.match(gap) and not any(ch in gap for ch in ",;:()") and count_words(gap) <= 3 \
                 and not re.search(r"\b(?:of|on|against|at|in|by|for|to|after)\b", gap, re.I) \
                 and not (_BE_AUX.search(gap) and not re.search(r"ing\b", text[g_start:g_end].split(" ")[0], re.I)) \

@@ -54,6 +54,8 @@ def factuality(text: str, group: TriggerGroup, lex: Lexicon, *, is_question: boo
     """
     if is_question:
         return False, "question"
+    if _FACT_CHECK_LABEL.match(text):
+        return False, "claim: a fact-check's claim"  # "CLAIM: Posts on X say Israeli jets bombed ..."
     # up to the first event word: "aircraft did not carry out any strikes" is negated
     first = next((t for t in group.triggers if t.role == "event"), group.triggers[0])
     head = text[:first.start]
@@ -138,6 +140,9 @@ _INNER_MODAL = re.compile(r"\b(?:would|could|might|may|will|should)\s+(?:\w+ly\s
                           r"come|follow|mean|see)\s+(?:with\s+)?", re.I)
 
 _FOLLOWED_BY = re.compile(r"\bfollowed\s+by\s+(?:an?\s+|the\s+)?(?:[\w\-]+\s+){0,2}$", re.I)
+
+#: A fact-check's label for what it checks, opening the sentence: "CLAIM: ...", "Fact check: Viral '...'"
+_FACT_CHECK_LABEL = re.compile(r"^\W*(?:the\s+)?(?:claims?|fact[\s-]?check(?:ed)?|what\s+was\s+claimed)\s*:", re.I)
 
 #: An event told inside a claim: "the claims by the terrorist organisation that ...", "Reports that ..."
 _CLAIM_THAT = re.compile(r"\b(?:claims?|reports?|allegations?|accusations?|rumou?rs?|assertions?)\s+"

@@ -225,6 +225,26 @@ def load_lexicon(data_dir: str | Path = DATA_DIR) -> Lexicon:
     return _load_lexicon(str(Path(data_dir).resolve()))
 
 
+#: Head nouns whose other number an alias also matches: "Turkish drones" is "a Turkish drone" too
+_NUMBER_HEADS = {"drone": "drones", "jet": "jets", "warplane": "warplanes", "plane": "planes",
+                 "helicopter": "helicopters", "bomber": "bombers", "gunship": "gunships", "soldier": "soldiers",
+                 "fighter": "fighters", "militant": "militants", "tank": "tanks", "aircraft": "aircraft"}
+_SINGULAR = {v: k for k, v in _NUMBER_HEADS.items()}
+
+
+def _number_variants(alias: str) -> list[str]:
+    """The alias with its last word in the other number, when that word is a head noun of
+    :data:`_NUMBER_HEADS` and the alias has a word before it ("Turkish drones" -> "Turkish drone")."""
+    head, sep, last = alias.rpartition(" ")
+    if not sep or not head:
+        return []
+    low = last.lower()
+    other = _NUMBER_HEADS.get(low) or _SINGULAR.get(low)
+    if not other or other == low:
+        return []
+    return [f"{head} {other.capitalize() if last[:1].isupper() else other}"]
+
+
 @functools.lru_cache(maxsize=8)
 def _load_lexicon(data_dir: str) -> Lexicon:
     from geo.extract.fastre import Alternation
@@ -239,11 +259,14 @@ def _load_lexicon(data_dir: str) -> Lexicon:
         if kind == "profile":
             profiles[row["actor"]] = row
             continue
-        for a in row.get("aliases", []):
-            a = a.replace("\u2019", "'")
+        listed = [a.replace("\u2019", "'") for a in row.get("aliases", [])]
+        own = {a.lower() for a in listed}
+        for a in [*listed, *(v for a in listed for v in _number_variants(a) if v.lower() not in own)]:
             key = a.lower()
             if key in aliases and aliases[key].kind != "adjective" and kind == "adjective":
                 continue
+            if key not in own and key in aliases:
+                continue  # a derived form never overrides an alias some row lists
             aliases[key] = ActorAlias(a, row.get("actor"), kind, bool(row.get("air")))
             (cs if not any(c.islower() for c in a) else ci).append(a)
     actor_re_cs = _literal_alternation(cs, ignorecase=False, tag="c")

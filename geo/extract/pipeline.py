@@ -35,6 +35,10 @@ __all__ = ["ExtractionResult", "extract", "extract_events"]
 #: Articles longer than this (characters) are read up to it.
 MAX_CHARS = 2_000_000
 _ANAPHORIC_TOWN = re.compile(r"\b(?:the|that|this)\s+(?:besieged\s+|embattled\s+|rebel-held\s+|border\s+|strategic\s+)?(?:town|city|village)\b(?!\s+(?:of|council|hall|square|'s))", re.I)
+#: A town taken, told with "it": "rebels recaptured it on Thursday" (the town named just before)
+_IT_TAKEN = re.compile(r"\b(?:re-?captured|retook|re-took|re-?took\s+control\s+of|captured|seized|stormed|overran|"
+                       r"regained(?:\s+control\s+of)?|took\s+control\s+of|entered|besieged|encircled)\s+(it)\b"
+                       r"(?!\s+(?:was|is|had|has|would|will)\b)", re.I)
 _DEFINITE = re.compile(r"\b(?:the|those|these|such|its|their|further|more|the latest)\s+(?:\w+\s+)?$", re.I)
 _CAPITALISED = re.compile(r"[A-Z]")
 _PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being|is|are)\s+(?:\w+ly\s+|also\s+)?$", re.I)
@@ -664,6 +668,18 @@ def extract(article: Any, gazetteer: Any | None = None, *, date_override: dt.dat
                 items.append(PlaceMention(am.start(), am.end(), ref_town.name, am.group(0), max(1, ref_town.precision),
                                           None, near=ref_town.near, locator=ref_town.locator,
                                           list_id=-1, feature=ref_town.feature))
+            items.sort(key=lambda p: p.start)
+        # "rebels recaptured it on Thursday": the town named last, in this sentence or before it
+        if (last_town is not None or places) and _may_contain(t, (" it",)):
+            for am in _IT_TAKEN.finditer(t):
+                before = [p for p in items if p.end <= am.start(1)]
+                if before and (before[-1].near or before[-1].list_id == -1):
+                    continue  # "stormed the base on the outskirts of Raqqa and took control of it": the base
+                ref_town = before[-1] if before else (last_town if not items else None)
+                if ref_town is None or ref_town.governorate is not None:
+                    continue
+                items.append(PlaceMention(am.start(1), am.end(1), ref_town.name, ref_town.name, max(1, ref_town.precision),
+                                          None, locator=ref_town.locator, list_id=-1, feature=ref_town.feature))
             items.sort(key=lambda p: p.start)
         towns = [p for p in places if p.role == "item" and p.governorate is None]
         if towns:

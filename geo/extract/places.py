@@ -120,7 +120,7 @@ def _compile_patterns(lex: Lexicon) -> dict[str, re.Pattern[str]]:
         "nonevent": re.compile(rf"\b(?:{alt(nonev)})\b", re.I),
         "pre_locator": re.compile(r"\s+(?:districts?|neighbou?rhoods?|suburbs?|quarters?|outskirts|countryside|villages|towns|areas)\s+(?:of|in)\s+", re.I),
         "list_gap": re.compile(rf"^\s*(?:,\s*(?:(?:and|or|as well as|plus|&)\s+)?|\s(?:and|or|as well as|plus|&)\s+|\s*/\s*)(?:the\s+)?(?:(?:{alt(dirs)})\s+)?(?:(?P<noun>{alt(nouns)})\s+of\s+)?(?:the\s+)?$", re.I),
-        "locator_gap": re.compile(rf"^\s*,?\s*(?:(?:both|all)\s+)?(?:in|on|near|of|at|outside|around|within|(?:\w+\s+)?(?:north|south|east|west|northeast|northwest|southeast|southwest|north-east|north-west|south-east|south-west)\s+of|close\s+to)?\s*(?:the\s+)?(?:(?:{alt(dirs)})\s+)?(?:(?P<noun>{alt(nouns)})\s+of\s+)?(?:the\s+)?(?:(?:{alt(dirs)})\s+)?$", re.I),
+        "locator_gap": re.compile(rf"^\s*,?\s*(?:(?:both|all)\s+)?(?:in|on|near|of|at|outside|around|within|(?:(?:about|some|around|roughly|nearly)\s+)?(?:[\d.,]+\s*(?:km|kilomet(?:re|er)s?|miles)\s+|\w+\s+)?(?:north|south|east|west|northeast|northwest|southeast|southwest|north-east|north-west|south-east|south-west)\s+of|close\s+to)?\s*(?:the\s+)?(?:(?:{alt(dirs)})\s+)?(?:(?P<noun>{alt(nouns)})\s+of\s+)?(?:the\s+)?(?:(?:{alt(dirs)})\s+)?$", re.I),
     }
 
 
@@ -518,9 +518,14 @@ def _mark_locators(text: str, mentions: list[PlaceMention], lex: Lexicon, P: dic
                 j += 1
     for i in range(1, len(mentions)):
         cur, prv = mentions[i], mentions[i - 1]
-        if prv.role == "locator":
-            continue
         gap = text[prv.end:cur.start]
+        if prv.role == "locator":
+            if cur.role == "item" and _BEARING_GAP.fullmatch(gap) and not any(gs >= prv.end and ge <= cur.start
+                                                                               for gs, ge in group_spans):
+                cur.role = "locator"  # "in the Jabal al-Zawiya hills south of Idlib city": whereabouts, too
+                if prv.locator is None:
+                    prv.locator = cur
+            continue
         if any(gs >= prv.end and ge <= cur.start for gs, ge in group_spans):
             continue
         if count_words(gap) > 8:
@@ -591,6 +596,9 @@ _EXPELLED_FROM = re.compile(r"\b(?:drove|driven|drive|drives|driving|expelled|ex
                             r"(?:out\s+)?(?:of|from)\s+(?:the\s+)?(?:[\w\-]+\s+)?$", re.I)
 #: "north of ", "south-east of the " right before a name: a bearing from it, not the place itself
 _RELATIVE_BEFORE = re.compile(r"\b(?:north|south|east|west)(?:-?(?:east|west))?\s+of\s+(?:the\s+)?$", re.I)
+#: A bearing between two place names: "hills south of ", ", 30 km north of the "
+_BEARING_GAP = re.compile(r"\s*,?\s*(?:[\w\-]+\s+)?(?:(?:about|some|around|roughly|nearly)\s+)?(?:[\d.,]+\s*(?:km|kilomet(?:re|er)s?|miles)\s+)?"
+                          r"(?:north|south|east|west)(?:-?(?:east|west))?\s+of\s+(?:the\s+)?", re.I)
 _NEAR_GAP = re.compile(r"^\s*,?\s*(?:near|close\s+to|next\s+to|around|outside)\s+(?:the\s+)?(?:(?:town|village|city)\s+of\s+)?$", re.I)
 
 

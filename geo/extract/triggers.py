@@ -114,6 +114,11 @@ _WITH_INSTRUMENT = re.compile(r"\b(?:with|using)\s+(?:[\w\-]+\s+){0,3}$", re.I)
 _PLACE_BETWEEN = re.compile(r"\b(?:near|in|at|outside|around|south|north|east|west|of)\s+(?:the\s+)?(?:(?:town|village|city)\s+of\s+)?[A-Z]")
 
 
+#: An event word "<aircraft> killed" and, after its victims, "in a strike": the strike that killed them
+_KILLED_BY = re.compile(r"\bkilled$", re.I)
+_KILLED_IN = re.compile(r"[^;:.()\"]*\b(?:in|during|with)\s+(?:an?|the|two|three|several|\d+)\s+(?:[\w\-]+\s+){0,2}", re.I)
+
+
 def group_triggers(text: str, triggers: list[Trigger], actors: list[ActorMention], *,
                    max_gap: int = 5) -> list[TriggerGroup]:
     """Group triggers at most ``max_gap`` words apart with no punctuation, actor or clash of kind between."""
@@ -143,6 +148,11 @@ def group_triggers(text: str, triggers: list[Trigger], actors: list[ActorMention
     # of a generic event word before it, not an event of its own
     merged: list[TriggerGroup] = []
     for g in groups:
+        if merged and merged[-1].is_event and g.is_event and _KILLED_BY.search(merged[-1].triggers[-1].text) \
+                and _KILLED_IN.fullmatch(text[merged[-1].end:g.start]) and count_words(text[merged[-1].end:g.start]) <= 20:
+            # "coalition warplanes killed 23 civilians in an airstrike on X": one strike
+            merged[-1] = TriggerGroup([*merged[-1].triggers, *g.triggers], [*merged[-1].instruments, *g.instruments])
+            continue
         if merged and merged[-1].is_event:
             gap = text[merged[-1].end:g.start]
             means = not g.is_event or (
