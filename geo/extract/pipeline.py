@@ -107,8 +107,13 @@ class _Sent:
         """The date expressions of the sentence, found on first use (most sentences need none:
         only those with an event, and the latest dated one before an event that carries a date)."""
         if self._dates is None:
-            self._dates = find_dates(self.s.text, self.ref, _sentence_starts(self.article_starts, self.s),
-                                     latest=self.article_ref)
+            found = find_dates(self.s.text, self.ref, _sentence_starts(self.article_starts, self.s),
+                               latest=self.article_ref)
+            text = self.s.text
+            # "after last night's demonstration": a possessive date dates its noun; only an event word's
+            self._dates = [d for d in found if not (_POSSESSIVE_DATE.match(text, d.end) and not any(
+                g.start >= d.end and count_words(text[d.end:g.start]) <= 3 and not re.search(r"[,;:]", text[d.end:g.start])
+                for g in self.groups))]
         return self._dates
 
     @property
@@ -304,6 +309,54 @@ _TARGET_RE = re.compile(
     r"(?:\s+(?:of|belonging to|held by|used by)\s+(?:the\s+|a\s+)?(?:[\w'\-]+\s+){0,4}?"
     r"(?:group|rebels|militants|opposition|ISIS|IS|HTS|Nusra(?: Front)?|SDF|YPG|regime|army|forces|"
     r"Liwa [\w ]+?|fighters))?)", re.I)
+
+
+#: "rebels" as a plain noun: the alliance an article described as led by one group
+_PLAIN_REBELS = re.compile(r"(?:the\s+)?(?:rebels?|rebel\s+(?:fighters|forces)|insurgents)", re.I)
+_LED_BY_BEFORE = re.compile(r"\b(?:rebels?|rebel\s+\w+|opposition\s+\w+|insurgents|factions|alliance|coalition)\s+"
+                            r"(?:\w+\s+)?led\s+by\s+(?:the\s+)?$", re.I)
+_LED_AFTER = re.compile(r"\s*(?:rebels?|rebel\s+\w+|opposition|insurgents|offensive|alliance|coalition|factions|"
+                        r"forces|fighters|operations?\s+room)\b", re.I)
+
+
+def _leader_named(text: str, actors: list[ActorMention]) -> str | None:
+    """The armed group the sentence says leads the rebels: "rebel fighters led by Hayat Tahrir
+    al-Sham", "the HTS-led offensive" (a state leads a coalition, not "the rebels": not read)."""
+    for a in actors:
+        if not a.actor or a.actor in ("rebels", "unknown") or a.kind == "pronoun":
+            continue
+        if a.text.lower().endswith("-led") and _LED_AFTER.match(text, a.end):
+            return a.actor if a.actor in _REBEL_LEADERS else None
+        if _LED_BY_BEFORE.search(text, max(0, a.start - 60), a.start):
+            return a.actor if a.actor in _REBEL_LEADERS else None
+    return None
+
+
+#: The groups that lead rebel alliances in the reporting: "the rebels" may be theirs
+_REBEL_LEADERS = frozenset({"hts_nusra", "isis"})
+
+
+def _own_dates(text: str, places: list[PlaceMention], dates: list[DateMention], lex: Lexicon) -> dict[int, DateMention]:
+    """The dates that places of one event word take one each: "hit A on Monday, and B on Sunday
+    night"; "seized X, then Hama on 5 December and Homs on Saturday". Only when two places of the
+    group have different days right after them (within a few words, before the next place and any
+    clause break); keyed by ``id`` of the place."""
+    ps = sorted(places, key=lambda p: p.start)
+    out: dict[int, DateMention] = {}
+    for k, p in enumerate(ps):
+        nxt = ps[k + 1].start if k + 1 < len(ps) else len(text)
+        for d in dates:
+            if d.start < p.end or d.start >= nxt:
+                continue
+            if d.date is None or d.precision != "day" or d.attribution or d.since or d.future or d.anaphoric:
+                break
+            gap = text[p.end:d.start]
+            if count_words(gap) <= 6 and not re.search(r"[;:()]", gap) and not clause_break_re(lex).search(gap):
+                out[id(p)] = d
+            break
+    if len({d.date for d in out.values()}) < 2:
+        return {}
+    return out
 
 
 def _target(text: str, g: TriggerGroup) -> str | None:
@@ -510,9 +563,12 @@ def extract(article: Any, gazetteer: Any | None = None, *, date_override: dt.dat
     last_town: PlaceMention | None = None  # the town named last: what "the town" refers to
     pending_towns: list[int] = []  # sentences with no event since last_town, not yet read for towns
     earlier_towns: list[PlaceMention] = []  # the other towns of last_town's sentence, before it
+    leader: str | None = None  # "rebel fighters led by HTS", "the HTS-led offensive": who "the rebels" are then
     for i, st in enumerate(sents):
         s = st.s
         t = s.text
+        if _may_contain(t, ("led",)):
+            leader = _leader_named(t, st.actors) or leader
         govs_here = [lex.governorate(g[2]) for g in found[i].governorates]
         govs_here = [g for g in govs_here if g is not None]
         dl = _DATELINE.match(t) if i == 0 or sents[i - 1].s.paragraph != s.paragraph else None
@@ -550,6 +606,8 @@ def extract(article: Any, gazetteer: Any | None = None, *, date_override: dt.dat
                         actor, how = dominant, "coref_dominant"
                 else:
                     actor, air = a.actor, a.air
+                    if actor == "rebels" and leader and _PLAIN_REBELS.fullmatch(a.text):
+                        actor = leader  # "Within days the rebels seized Aleppo", after "rebels led by HTS"
                     # "Turkish drones killed three commanders in a strike": the subject names the weapon
                     instr = next((tr.type for g2 in st.groups for tr in g2.triggers
                                   if tr.role == "instrument" and a.start <= tr.start and tr.end <= a.end), None)
@@ -836,7 +894,11 @@ def extract(article: Any, gazetteer: Any | None = None, *, date_override: dt.dat
                 src, src_read = reported_by(t, lex, found[i].actors), True
             prof = lex.profiles.get(actor, {})
             n0 = len(mentions)
+            own = _own_dates(t, by_group[gi], st.dates, lex) if len(by_group[gi]) >= 2 and len(st.dates) >= 2 else {}
+            group_date = (date, dprec, date_how)
             for etype, p in ((et, pl) for et in etypes for pl in by_group[gi]):
+                d_own = own.get(id(p))
+                date, dprec, date_how = (d_own.date.isoformat(), d_own.precision, "explicit") if d_own else group_date
                 rp = resolve_place(p, gz, lex, context=context, near=near_pts[-6:], cache=cache,
                                    governorate_hint=last_gov)
                 if rp is not None and rp.fallback and KNOWN_ONLY_OUTSIDE in (rp.note or "") and p.locator is None:
@@ -1116,6 +1178,17 @@ def _analyse(s: Sentence, lex: Lexicon, ref: dt.date | None, triggers: list, wit
     return _Sent(s, actors, groups, ref, starts)
 
 
+#: A date that owns a noun: "last night's demonstration", "Monday's strike"
+_POSSESSIVE_DATE = re.compile(r"['\u2019]s?\s", re.I)
+
+#: A gathering that the event word hit, right after it: "opened fire on a funeral procession in X"
+#: ("a funeral", "a protest" elsewhere in a sentence say where no event happened)
+_TARGETED_GATHERING = re.compile(r"\s*(?:on|at|against|into|targeting)?\s*(?:an?|the)\s+(?:[\w\-]+\s+)?"
+                                 r"(?:funeral|protest|demonstration|rally|sit-in|wedding|meeting|festival|court|market)"
+                                 r"(?:\s+(?:procession|crowd|gathering|hall|building|tent|march|place))?s?\s+"
+                                 r"(?:in|at|near|of)\s+(?:the\s+)?(?:[\w\-]+\s+){0,2}?$", re.I)
+
+
 def _group_for_place(text: str, p: PlaceMention, groups: list[TriggerGroup], lex: Lexicon,
                      P: dict[str, re.Pattern[str]], headline: bool = False) -> int | None:
     """The trigger group that governs place ``p``: the nearest before it in the clause, else a fronted place.
@@ -1131,7 +1204,8 @@ def _group_for_place(text: str, p: PlaceMention, groups: list[TriggerGroup], lex
     if left:
         gi = left[-1]
         gap = text[groups[gi].end:p.start]
-        if not brk.search(gap) and not P["nonevent"].search(_ORIGIN_PHRASE.sub(" ", gap)):
+        if not brk.search(gap) and (not P["nonevent"].search(_ORIGIN_PHRASE.sub(" ", gap))
+                                    or _TARGETED_GATHERING.match(gap)):
             return gi  # ("fired missiles from Lebanese airspace at targets near Homs": where from is no context)
     right = [i for i, g in enumerate(groups) if g.start >= p.end and g.is_event]
     if right:

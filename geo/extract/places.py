@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from typing import Any, Protocol
 
 from gazetteer.admin import CITY_FIRST, admin_mentions, country_mentions, direction_in
-from gazetteer.rank import NEIGHBOURS
+from gazetteer.rank import NEIGHBOURS, haversine_km
 from geo.extract.actors import count_words
 from geo.extract.assemble import AREA_CODES
 from geo.extract.fastre import prefixes, trie_regex
@@ -97,6 +97,12 @@ def _patterns(lex: Lexicon) -> dict[str, re.Pattern[str]]:
 #: Suffixes a direction may stand before: "Hama northern countryside", "Idlib's southern countryside"
 _DIRECTED_SUFFIXES = ("countryside", "province", "governorate", "region", "desert", "badia", "outskirts", "suburbs")
 
+#: A list item's own date, between it and the next item: "then Hama on 5 December and Homs on Saturday"
+_DATED_ITEM = (r"\s+on\s+(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day(?:\s+(?:night|morning|evening|afternoon))?|"
+               r"\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?|"
+               r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2})(?=[\s,])")
+
+
 def _compile_patterns(lex: Lexicon) -> dict[str, re.Pattern[str]]:
     pl = lex.places
     nouns = sorted(pl["place_nouns"], key=len, reverse=True)
@@ -119,7 +125,7 @@ def _compile_patterns(lex: Lexicon) -> dict[str, re.Pattern[str]]:
         "origin_before": re.compile(rf"\b(?:{alt(origins)})\s+(?:(?:over|above|inside|within|across|beyond|near)\s+)?(?:the\s+)?(?:(?:{alt(nouns)})\s+of\s+)?(?:the\s+)?(?:(?:{alt(dirs)})\s+)?$", re.I),
         "nonevent": re.compile(rf"\b(?:{alt(nonev)})\b", re.I),
         "pre_locator": re.compile(r"\s+(?:districts?|neighbou?rhoods?|suburbs?|quarters?|outskirts|countryside|villages|towns|areas)\s+(?:of|in)\s+", re.I),
-        "list_gap": re.compile(rf"^\s*(?:,\s*(?:(?:and|or|as well as|plus|&)\s+)?|\s(?:and|or|as well as|plus|&)\s+|\s*/\s*)(?:the\s+)?(?:(?:{alt(dirs)})\s+)?(?:(?P<noun>{alt(nouns)})\s+of\s+)?(?:the\s+)?$", re.I),
+        "list_gap": re.compile(rf"^\s*(?:{_DATED_ITEM})?(?:,\s*(?:(?:and|or|as well as|plus|&|then|and\s+then|and\s+later)\s+)?|\s(?:and|or|as well as|plus|&|then|and\s+then|and\s+later)\s+|\s*/\s*)(?:the\s+)?(?:(?:{alt(dirs)})\s+)?(?:(?P<noun>{alt(nouns)})\s+of\s+)?(?:the\s+)?$", re.I),
         "locator_gap": re.compile(rf"^\s*,?\s*(?:(?:both|all)\s+)?(?:in|on|near|of|at|outside|around|within|(?:(?:about|some|around|roughly|nearly)\s+)?(?:[\d.,]+\s*(?:km|kilomet(?:re|er)s?|miles)\s+|\w+\s+)?(?:north|south|east|west|northeast|northwest|southeast|southwest|north-east|north-west|south-east|south-west)\s+of|close\s+to)?\s*(?:the\s+)?(?:(?:{alt(dirs)})\s+)?(?:(?P<noun>{alt(nouns)})\s+of\s+)?(?:the\s+)?(?:(?:{alt(dirs)})\s+)?$", re.I),
     }
 
@@ -609,7 +615,9 @@ def _governorate_lists(text: str, mentions: list[PlaceMention], lex: Lexicon) ->
         if m.role == "item":
             by_list.setdefault(m.list_id, []).append(m)
     for items in by_list.values():
-        if len(items) >= 3 and all(lex.governorate(m.name) for m in items):
+        if len(items) >= 3 and all(lex.governorate(m.name) for m in items) \
+                and not any(m.extra.get("city") or m.extra.get("kind") for m in items):
+            # (not "seized Aleppo city, then Hama and Homs": one named a city, the list is of cities)
             for m in items:
                 if m.precision == 1:
                     m.governorate = lex.governorate(m.name)
@@ -754,6 +762,14 @@ def resolve_place(m: PlaceMention, gz: Any | None, lex: Lexicon, *, context: str
                 return ResolvedPlace(r.name, float(r.lat), float(r.lon), None, g.admin1, "SY", 3,
                                      getattr(r, "note", None), True, feature_code="ADM1")
             return _gov_place(g, 3, note=getattr(r, "note", None), fallback=True)
+    if r is not None and loc is not None and loc.governorate is None and _names_city_part(m):
+        # "the Hamidiyah neighbourhood of Hama": a part of that city, not a namesake village elsewhere
+        rl = resolve_place(loc, gz, lex, context=context, near=near, cache=cache)
+        if rl is not None and not rl.fallback and rl.precision <= 2 \
+                and haversine_km(rl.lat, rl.lon, float(r.lat), float(r.lon)) > _CITY_PART_KM:
+            return ResolvedPlace(rl.name, rl.lat, rl.lon, rl.geonameid, rl.admin1, rl.country_code, 2,
+                                 f"{m.name} not in the gazetteer as a part of {rl.name}: the city", False,
+                                 feature_code=rl.feature_code)
     if r is not None:
         precision = max(m.precision, int(getattr(r, "geo_precision", 1) or 1))
         if gov is not None and m.precision == 1 and (getattr(r, "admin1", None) == gov.admin1) \
@@ -781,6 +797,16 @@ def resolve_place(m: PlaceMention, gz: Any | None, lex: Lexicon, *, context: str
         # "fighting in the surrounding Al-Zuhour neighbourhood" after "the city of Hasakah": a district of it
         return _city_part(m, ctx, g, gz, f"{m.name} not in the gazetteer: a district of {g.seat or g.admin1}")
     return None
+
+
+#: How far from its city a district or neighbourhood of it may lie
+_CITY_PART_KM = 15.0
+
+
+def _names_city_part(m: PlaceMention) -> bool:
+    """The wording calls the place a part of a city: "the Hamidiyah neighbourhood", "the district of X"."""
+    part = _KIND_RE.search(m.as_written if m.as_written != m.name else "")
+    return part is not None and part.group(1).lower() in _CITY_PARTS
 
 
 def _city_part(m: PlaceMention, ctx: str | None, g: Governorate, gz: Any | None, note: str | None) -> ResolvedPlace | None:

@@ -131,3 +131,73 @@ def test_a_fact_checks_finding_is_an_event(gz):
     # guard: the verdict's own account is reported as fact
     text = "VERDICT: Partly true. Israeli jets struck an arms depot near Latakia on Monday, the monitor said."
     assert {(e.actor, e.place) for e in ev(text, gz)} == {("israel", "Latakia")}
+
+
+# -- lists, leaders, dates --------------------------------------------------------------------
+
+def test_then_continues_a_list_and_each_item_keeps_its_own_day(gz):
+    text = "Within days the rebels seized Saraqib, then Khan Shaykhun on 5 March and Kafr Nabl on Saturday."
+    got = {(e.place, e.date) for e in ev(text, gz, published="2020-03-10")}
+    assert {("Khan Shaykhun", "2020-03-05"), ("Kafr Nabl", "2020-03-07")} <= got
+    assert "Saraqib" in {p for p, _ in got}
+
+
+def test_places_of_one_strike_take_the_day_after_each(gz):
+    text = ("Israeli jets hit an air base near Latakia on Monday, and air-defence batteries near Qamishli "
+            "on Sunday night, the monitor said.")
+    assert {(e.place, e.date) for e in ev(text, gz)} == {("Latakia", "2020-03-02"), ("Al Qamishli", "2020-03-01")}
+
+
+def test_one_day_after_a_list_dates_every_item(gz):
+    # guard: a single day after the list is every item's
+    text = "Regime jets struck Saraqib and Kafr Nabl on Monday."
+    assert {e.date for e in ev(text, gz)} == {"2020-03-02"}
+
+
+def test_a_list_of_governorate_names_with_one_city_is_of_cities(gz):
+    text = "Rebels seized Aleppo city, Hama and Homs on Saturday."
+    assert all(e.geo_precision < 3 for e in ev(text, gz))
+
+
+def test_the_rebels_after_rebels_led_by_hts_are_hts(gz):
+    text = ("Rebel fighters led by Hayat Tahrir al-Sham entered Aleppo on Friday. "
+            "Within days the rebels seized Hama.")
+    assert {(e.actor, e.place) for e in ev(text, gz)} == {("hts_nusra", "Aleppo"), ("hts_nusra", "Hama")}
+
+
+def test_named_rebel_factions_stay_rebels_after_a_leader(gz):
+    # guard: only the plain noun is read as the led alliance
+    text = ("The HTS-led offensive began in Idlib on Friday. "
+            "Turkish-backed factions of the Syrian National Army captured Tal Rifaat on Monday.")
+    assert ("rebels", "Tall Rif'at") in {(e.actor, e.place) for e in ev(text, gz)}
+
+
+def test_a_possessive_date_of_another_noun_dates_no_event(gz):
+    text = ("Deir ez-Zor: Regime forces raided Mayadin and set up checkpoints at its entrances after "
+            "last night's demonstration.")
+    assert {e.date for e in ev(text, gz)} == {"2020-03-05"}
+
+
+def test_a_possessive_date_of_the_event_word_dates_it(gz):
+    # guard: "Monday's strike" is Monday's
+    text = "Monday's Russian strike on Saraqib killed 12 people, the monitor said."
+    assert {e.date for e in ev(text, gz)} == {"2020-03-02"}
+
+
+def test_fire_on_a_funeral_procession_is_an_attack_there(gz):
+    text = "Security forces opened fire on a funeral procession in Douma; 2 martyrs and many wounded."
+    assert {(e.actor, e.event_type, e.place) for e in ev(text, gz)} == {("syrian_government", "attack", "Douma")}
+
+
+def test_the_free_army_is_rebels(gz):
+    text = "Daraa: Defected soldiers of the Free Army attacked a checkpoint near Daraa, killing 4 regime soldiers."
+    assert {e.actor for e in ev(text, gz)} == {"rebels"}
+
+
+def test_a_neighbourhood_of_a_city_is_not_a_namesake_elsewhere():
+    from tests.geo.extract.conftest import PLACES, FakeGazetteer
+
+    places = {**PLACES, "hamidiyah": ("Al Hamidiyah", 34.7146, 35.9516, "Tartus", "SY", 173842, "PPL")}
+    text = "Hama: Security forces raided homes in the Hamidiyah neighbourhood of Hama and detained 30 young men."
+    [e] = ev(text, FakeGazetteer(places))
+    assert (e.admin1, e.geo_precision) == ("Hama", 2)
