@@ -243,6 +243,10 @@ _RELATIVE_AGENT = re.compile(r"[^.;:]{0,120}?,\s+(?:which|that)\s+(?:(?:[\w'\-]+
                              r"(?:carried\s+out|conducted|launched|staged|perpetrated|committed|blamed\s+on)\s+(?:by\s+)?"
                              r"(?:the\s+|a\s+|an\s+)?$", re.I)
 
+#: "..., in which ": the event's own clause, whose subject did it (see _IN_WHICH_VERB)
+_IN_WHICH_AGENT = re.compile(r"[^.;:,]{0,80}?,\s+in\s+which\s+(?:the\s+)?$", re.I)
+_IN_WHICH_VERB = re.compile(r"\s+(?:fighters\s+|militants\s+|forces\s+)?(?:killed|wounded|injured|targeted|hit|struck)\b", re.I)
+
 #: After an earlier event word, the end of its clause and the start of the next: "to stop our advance, ISIS ..."
 _AFTER_CLAUSE = re.compile(r"[^,;]*[,;]\s*")
 
@@ -281,7 +285,7 @@ _VICTIM_GAP = re.compile(r"\b(?:(?:were|was|have\s+been|has\s+been|had\s+been|ar
 
 
 #: Right before an actor that is the object of a killing: "killed three SDF commanders"
-_VICTIM_LEAD = re.compile(r"\b(?:killed|killing|kills|wounded|wounding|injured|injuring|assassinated|"
+_VICTIM_LEAD = re.compile(r"\b(?:killed|killing|kills|wounded|wounding|injured|injuring|assassinated|detained|detaining|arrested|arresting|"
                           r"captured|capturing)\s+(?:(?:at\s+least|some|about|around|nearly|up\s+to|more\s+than)\s+)?"
                           r"(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|dozens\s+of|"
                           r"scores\s+of|many|a\s+number\s+of|the|its|their)?\s*(?:[\w\-]+\s+)?$", re.I)
@@ -349,6 +353,10 @@ def actor_for(text: str, g_start: int, g_end: int, actors: list[ActorMention], l
                 return a, "agent"
     if after and _RELATIVE_AGENT.match(text[g_end:after[0].start]):
         # "a chemical attack on Douma, ..., which rescue workers said was carried out by a government helicopter"
+        return after[0], "agent"
+    if after and after[0].kind == "name" and _IN_WHICH_AGENT.match(text[g_end:after[0].start]) \
+            and _IN_WHICH_VERB.match(text, after[0].end):
+        # "the January 2019 suicide bombing in Manbij, in which ISIS killed four Americans"
         return after[0], "agent"
     # 3. the subject: the nearest actor to the left in the same clause (not for a passive: "X was hit")
     if _PASSIVE.search(text[max(0, g_start - 30):g_start]) and not re.match(r"\w+ing\b", text[g_start:g_end]):

@@ -51,7 +51,7 @@ _CLAIMED = re.compile(r"\s*(?:(?!claimed\b)[\w\-]+\s+){0,3}?(?:(?:has|have|had|l
 
 #: Blaming an actor for what the sentence before told: "blamed Islamic State fighters for the massacre"
 _BLAMED_BEFORE = re.compile(r"\b(?:blamed|blames|blaming|accused|accuses|accusing)\s+(?:the\s+)?$", re.I)
-_BLAMED_FOR = re.compile(r"\s+(?:(?:fighters|militants|members|cells|gunmen)\s+)?(?:for|of)\s+(?:carrying\s+out\s+)?"
+_BLAMED_FOR = re.compile(r"\s+(?:(?:fighters|militants|members|cells|gunmen|aircraft|warplanes|jets|planes|drones|forces|troops|artillery)\s+)?(?:for|of)\s+(?:carrying\s+out\s+)?"
                          r"(?:the|this|that|these|those)\s+(?:\w+\s+)?(?:massacre|attacks?|bombings?|blasts?|killings?|"
                          r"ambush|explosions?|crimes?|assault|shelling|strikes?)\b", re.I)
 

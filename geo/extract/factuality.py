@@ -95,6 +95,8 @@ def factuality(text: str, group: TriggerGroup, lex: Lexicon, *, is_question: boo
                 continue
         if cat == "denial" and re.search(r"\b(?:but|however)\b", w[m.end():], re.I):
             continue
+        if cat == "modal" and m.group(0).lower() == "planned" and _OUTCOME_AFTER.match(text, group.end):
+            continue  # "He planned the January 2019 bombing in Manbij, in which IS killed four Americans": it happened
         return False, f"{cat}: {m.group(0)}"
     # inside the group: "any offensive would probably begin with air and drone strikes on Tal Rifaat"
     last = next((t for t in reversed(group.triggers) if t.role == "event"), first)
@@ -140,6 +142,10 @@ _INNER_MODAL = re.compile(r"\b(?:would|could|might|may|will|should)\s+(?:\w+ly\s
                           r"come|follow|mean|see)\s+(?:with\s+)?", re.I)
 
 _FOLLOWED_BY = re.compile(r"\bfollowed\s+by\s+(?:an?\s+|the\s+)?(?:[\w\-]+\s+){0,2}$", re.I)
+
+#: What an event did, told after it: "..., in which ISIS killed four Americans", "that killed 12"
+_OUTCOME_AFTER = re.compile(r"[^.;]*?\b(?:in\s+which|which|that)\s+(?:[\w\-]+\s+){0,3}?(?:killed|wounded|injured|"
+                            r"left\s+(?:\d+|dozens|scores|hundreds))\b", re.I)
 
 #: A fact-check's label for what it checks, opening the sentence: "CLAIM: ...", "Fact check: Viral '...'"
 _FACT_CHECK_LABEL = re.compile(r"^\W*(?:the\s+)?(?:claims?|fact[\s-]?check(?:ed)?|what\s+was\s+claimed)\s*:", re.I)

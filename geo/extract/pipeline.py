@@ -835,6 +835,9 @@ def extract(article: Any, gazetteer: Any | None = None, *, date_override: dt.dat
             if gi in subject_weapon and (not any(e in _SPECIFIC for e in etypes)
                                          or (etypes == ["raid"] and subject_weapon[gi] in ("airstrike", "drone_strike"))):
                 etypes = [subject_weapon[gi]]  # "Russian helicopters raided Ariha": from the air
+            owned = _owned_weapons(t, g, st.actors)
+            if owned.get(actor):
+                etypes = owned[actor]  # "TAF artillery and Turkish jets struck X": shelling and air strikes
             named = st.explicit.get(gi, (None, ""))[0]
             if etypes == ["airstrike"] and any(tr.type == "raid" for tr in g.triggers) and named is not None \
                     and _GROUND_FORCE.search(named.text):
@@ -889,6 +892,10 @@ def extract(article: Any, gazetteer: Any | None = None, *, date_override: dt.dat
                 date, dprec, date_how = ref.isoformat(), "week", "published"
             else:
                 date, dprec, date_how = None, "unknown", "none"
+            if date is not None and date < _HISTORY_BEFORE:
+                # "In February 1982 artillery shelled the old quarters of Hama": history, not this war
+                rejected.append({"sentence": t, "trigger": g.text, "actor": actor, "reason": f"before {_HISTORY_BEFORE[:4]}"})
+                continue
             target = _target(t, g)
             if not src_read:
                 src, src_read = reported_by(t, lex, found[i].actors), True
@@ -939,7 +946,7 @@ def extract(article: Any, gazetteer: Any | None = None, *, date_override: dt.dat
             # joint actors ("Russian and Syrian warplanes struck X"): one event each, at the same places
             for co in st.joint.get(gi, []) if how in ("modifier", "agent", "subject") else []:
                 for m0 in {(m.place, m.lat, m.lon): m for m in mentions[n0:] if m.actor == actor}.values():
-                    for et in group_types(t, g, co.actor, co.air, lex):
+                    for et in owned.get(co.actor) or group_types(t, g, co.actor, co.air, lex):
                         mentions.append(dataclasses.replace(m0, actor=co.actor, event_type=et, specific_type=et in _SPECIFIC))
         if used_date is not None or first_date is not None:
             carry.set(i, s.paragraph, used_date or first_date)
@@ -1177,6 +1184,32 @@ def _analyse(s: Sentence, lex: Lexicon, ref: dt.date | None, triggers: list, wit
     groups = group_triggers(s.text, triggers, actors)
     return _Sent(s, actors, groups, ref, starts)
 
+
+def _owned_weapons(text: str, g: TriggerGroup, actors: list[ActorMention]) -> dict[str, list[str]]:
+    """The event types of a group's weapons by the actor each belongs to, when the subject
+    coordinates two actors' weapons: "Regime artillery and Russian jets pounded X" (the regime
+    shelled, Russia struck from the air); "TAF artillery and Turkish jets" (Turkey did both).
+    Empty unless at least two weapons of different types each have their own actor."""
+    out: dict[str, list[str]] = {}
+    weapons = [tr for tr in g.triggers if tr.role == "instrument" and tr.type in _SPECIFIC]
+    if len({tr.type for tr in weapons}) < 2:
+        return {}
+    owned = 0
+    for tr in weapons:
+        owner = next((a for a in actors if a.actor and a.kind != "pronoun"
+                      and ((a.start <= tr.start and tr.end <= a.end)
+                           or (a.end <= tr.start and re.fullmatch(r"[\s'\u2019s]*", text[a.end:tr.start])))), None)
+        if owner is None:
+            continue
+        owned += 1
+        if tr.type not in out.setdefault(owner.actor, []):
+            out[owner.actor].append(tr.type)
+    return out if owned >= 2 else {}
+
+
+
+#: Events dated before this day are history told as background, not events of the war the tool maps
+_HISTORY_BEFORE = "2011-01-01"
 
 #: A date that owns a noun: "last night's demonstration", "Monday's strike"
 _POSSESSIVE_DATE = re.compile(r"['\u2019]s?\s", re.I)
