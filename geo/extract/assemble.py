@@ -224,6 +224,17 @@ def merge_mentions(mentions: list[Mention], *, article_id: str, title: str | Non
                           and (v[0].actor, v[0].event_type, v[0].date, v[0].admin1) == (ms[0].actor, ms[0].event_type, ms[0].date, ms[0].admin1))
             groups[target].extend(ms)
             del groups[key]
+    # "ISIS | VBIED | ... ISIS drove a VBIED into a checkpoint": the device told without its user in
+    # the sentence that names the user is the same event, not one by someone unknown
+    for key in list(groups):
+        ms = groups[key]
+        if key[0] != "unknown" or any(x.actor_how != "unknown" for x in ms):
+            continue
+        target = next((k for k, v in groups.items() if k[0] not in ("unknown", key[0]) and k[1:] == key[1:]
+                       and {x.sentence_index for x in v} & {x.sentence_index for x in ms}), None)
+        if target is not None:
+            groups[target].extend(ms)
+            del groups[key]
     groups = fold_restatements(groups, title)
     events: list[Event] = []
     for gkey, ms in groups.items():

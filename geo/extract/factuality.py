@@ -95,6 +95,8 @@ def factuality(text: str, group: TriggerGroup, lex: Lexicon, *, is_question: boo
                 continue
         if cat == "denial" and re.search(r"\b(?:but|however)\b", w[m.end():], re.I):
             continue
+        if cat == "natural" and m.group(0)[:1].isupper() and m.start() > 0:
+            continue  # "Operation Jazira Storm", "Desert Storm": a name, not the weather
         if cat == "modal" and m.group(0).lower() == "planned" and _OUTCOME_AFTER.match(text, group.end):
             continue  # "He planned the January 2019 bombing in Manbij, in which IS killed four Americans": it happened
         return False, f"{cat}: {m.group(0)}"

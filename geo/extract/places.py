@@ -126,7 +126,7 @@ def _compile_patterns(lex: Lexicon) -> dict[str, re.Pattern[str]]:
         "nonevent": re.compile(rf"\b(?:{alt(nonev)})\b", re.I),
         "pre_locator": re.compile(r"\s+(?:districts?|neighbou?rhoods?|suburbs?|quarters?|outskirts|countryside|villages|towns|areas)\s+(?:of|in)\s+", re.I),
         "list_gap": re.compile(rf"^\s*(?:{_DATED_ITEM})?(?:,\s*(?:(?:and|or|as well as|plus|&|then|and\s+then|and\s+later)\s+)?|\s(?:and|or|as well as|plus|&|then|and\s+then|and\s+later)\s+|\s*/\s*)(?:the\s+)?(?:(?:{alt(dirs)})\s+)?(?:(?P<noun>{alt(nouns)})\s+of\s+)?(?:the\s+)?$", re.I),
-        "locator_gap": re.compile(rf"^\s*,?\s*(?:(?:both|all)\s+)?(?:in|on|near|of|at|outside|around|within|(?:(?:about|some|around|roughly|nearly)\s+)?(?:[\d.,]+\s*(?:km|kilomet(?:re|er)s?|miles)\s+|\w+\s+)?(?:north|south|east|west|northeast|northwest|southeast|southwest|north-east|north-west|south-east|south-west)\s+of|close\s+to)?\s*(?:the\s+)?(?:(?:{alt(dirs)})\s+)?(?:(?P<noun>{alt(nouns)})\s+of\s+)?(?:the\s+)?(?:(?:{alt(dirs)})\s+)?$", re.I),
+        "locator_gap": re.compile(rf"^\s*,?\s*(?:(?:both|all)\s+)?(?:in|on|near|of|at|outside|around|within|(?:[\w\-]+\s+)?(?:above|overlooking)|(?:(?:about|some|around|roughly|nearly)\s+)?(?:[\d.,]+\s*(?:km|kilomet(?:re|er)s?|miles)\s+|\w+\s+)?(?:north|south|east|west|northeast|northwest|southeast|southwest|north-east|north-west|south-east|south-west)\s+of|close\s+to)?\s*(?:the\s+)?(?:(?:{alt(dirs)})\s+)?(?:(?P<noun>{alt(nouns)})\s+of\s+)?(?:the\s+)?(?:(?:{alt(dirs)})\s+)?$", re.I),
     }
 
 
@@ -744,6 +744,12 @@ def resolve_place(m: PlaceMention, gz: Any | None, lex: Lexicon, *, context: str
             g = lex.governorate(next(iter(named)))
             if g is not None:
                 note = f"{m.name} not in the gazetteer (only look-alikes elsewhere)"
+                if loc is not None and loc.governorate is None:
+                    # "the Tharda heights above Deir ez-Zor": near its locator
+                    rl = resolve_place(loc, gz, lex, context=context, near=near, cache=cache)
+                    if rl is not None and rl.admin1 == g.admin1 and rl.precision <= 2 and not rl.fallback:
+                        return ResolvedPlace(rl.name, rl.lat, rl.lon, rl.geonameid, rl.admin1, rl.country_code, 2,
+                                             f"{m.name} not in the gazetteer: near {rl.name}", True)
                 return _city_part(m, ctx, g, gz, note) or _gov_place(g, 3, note=note, fallback=True)
     if r is not None and getattr(r, "feature_code", None) == "ADM1" and gov is None:
         # the gazetteer answered a governorate for a place it does not know

@@ -259,3 +259,23 @@ def test_a_planned_offensive_is_still_no_event(gz):
 def test_an_event_dated_before_the_war_is_history(gz):
     text = "In February 1982 artillery and tanks shelled the old quarters of Hama for days."
     assert ev(text, gz, published="2022-02-02") == []
+
+
+def test_an_operation_named_storm_is_no_weather(gz):
+    text = "SDF fighters launched Operation Jazira Storm, advancing towards Mayadin on Monday."
+    assert {(e.actor, e.event_type) for e in ev(text, gz)} == {("sdf_ypg", "ground_offensive")}
+
+
+def test_a_storm_is_still_weather(gz):
+    # guard
+    assert ev("A winter storm hit camps near Saraqib on Monday.", gz) == []
+
+
+def test_heights_above_a_town_are_near_it_when_the_name_is_unknown(gz):
+    text = "Russian jets struck IS positions on the Tharda heights above Deir ez-Zor on Monday."
+    assert {(e.place, e.geo_precision) for e in ev(text, gz)} == {("Deir ez-Zor", 2)}
+
+
+def test_a_device_in_a_sentence_that_names_its_user_is_that_users(gz):
+    text = "2017-09-08 | ISIS | VBIED | near Mayadin | ISIS drove a VBIED into an army checkpoint near Mayadin."
+    assert {e.actor for e in ev(text, gz, published="2017-09-15")} == {"isis"}
