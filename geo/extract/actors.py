@@ -157,7 +157,7 @@ def _join_names(text: str, mentions: list[ActorMention]) -> list[ActorMention]:
 _FIRST_PERSON = re.compile(
     r"\b(?:[Oo]ur\s+(?:[\w\-]+\s+){0,2}?(?P<force>forces|troops|soldiers|commandos|units|army|navy|air\s+force|"
     r"aircraft|jets|warplanes|planes|helicopters|UAVs|drones|artillery|fighters|gunners|servicemen|personnel|"
-    r"elements|teams|ships|warships|submarines|air\s+defen[cs]es?)|\b[Ww]e)\b(?![\-'])")
+    r"elements|teams|ships|warships|submarines|air\s+defen[cs]es?|men|mujahideen|heroes|comrades|brothers)|\b[Ww]e)\b(?![\-'])")
 _AIR_FORCE = re.compile(r"air|aircraft|jets|warplanes|planes|helicopters|UAVs|drones", re.I)
 
 

@@ -269,6 +269,16 @@ def _load_lexicon(data_dir: str) -> Lexicon:
                 continue  # a derived form never overrides an alias some row lists
             aliases[key] = ActorAlias(a, row.get("actor"), kind, bool(row.get("air")))
             (cs if not any(c.islower() for c in a) else ci).append(a)
+    # "air raids by aircraft believed to be Russian": the aircraft of the actor the adjective names
+    for key, al in list(aliases.items()):
+        if al.kind != "adjective" or not al.actor or not al.text[:1].isupper() or " " in al.text:
+            continue
+        for noun in ("aircraft", "jets", "warplanes", "planes", "drones", "helicopters"):
+            for verb in ("believed", "thought", "suspected"):
+                name = f"{noun} {verb} to be {al.text}"
+                if name.lower() not in aliases:
+                    aliases[name.lower()] = ActorAlias(name, al.actor, "name", True)
+                    ci.append(name)
     actor_re_cs = _literal_alternation(cs, ignorecase=False, tag="c")
     actor_re_ci = _literal_alternation(ci, ignorecase=True, tag="a")
     # -- triggers

@@ -336,6 +336,67 @@ def _leader_named(text: str, actors: list[ActorMention]) -> str | None:
 _REBEL_LEADERS = frozenset({"hts_nusra", "isis"})
 
 
+#: A field separator of a table written as text: " | ", "; "
+_FIELD_SEP = re.compile(r"\s*\|\s*|;\s+")
+
+
+def _table_row(text: str) -> list[tuple[int, int]]:
+    """The fields of a table row written as text ("date | actor | type | location | notes",
+    "01/03/2021; Tafas; Unidentified gunmen; Shot dead ..."): (start, end) of each, or [] for a
+    sentence that is no row (fewer than three fields, or one of them a long clause with a stop)."""
+    if "|" not in text and ";" not in text:
+        return []
+    if "\n" in text.strip():
+        return []
+    cols, pos = [], 0
+    for m in _FIELD_SEP.finditer(text):
+        cols.append((pos, m.start()))
+        pos = m.end()
+    cols.append((pos, len(text)))
+    if len(cols) < 3 or "|" not in text and not re.match(r"\s*\d", text):
+        return []  # ("A; B; C" in prose is a list of clauses: only a dated line is a row)
+    return cols
+
+
+def _field_places(text: str, cols: list[tuple[int, int]], st: _Sent, lex: Lexicon, gz: Any) -> list[PlaceMention]:
+    """The places of a table row's location fields: the names that make up a field of their own
+    ("Daraya | killed: 4 | ...", "Tafas, western countryside of Daraa"), read as if the field said
+    "in <field>" (a field with an event word, an actor, a date or a label is no location field)."""
+    out: list[PlaceMention] = []
+    for k, (a, b) in enumerate(cols):
+        field = text[a:b]
+        if not field.strip() or _column_has_event(cols, k, st.groups) or re.match(r"\s*\d", field) \
+                or any(a <= x.start < b and x.actor for x in st.actors) or ":" in field:
+            continue
+        lead = "in "
+        found = find_places(lead + field, lex, gz, [], [])
+        if not found:
+            continue
+        for p in found:
+            p.start, p.end = p.start - len(lead) + a, p.end - len(lead) + a
+            out.append(p)
+    out.sort(key=lambda p: p.start)
+    return out
+
+
+def _fine_or_any(field_places: list[PlaceMention], lex: Lexicon) -> list[PlaceMention]:
+    """The event places a table row's location fields give: the finer ones, when a field is only
+    the governorate of another ("02 November 2015 | Homs | Sadad | ..."), else all."""
+    items = [p for p in field_places if p.role == "item"]
+    fine = [p for p in items if p.governorate is None and lex.governorate(p.name) is None]
+    return fine or items
+
+
+def _column_of(cols: list[tuple[int, int]], pos: int) -> int:
+    return next((k for k, (a, b) in enumerate(cols) if a <= pos < b or (pos == b and k == len(cols) - 1)), len(cols) - 1)
+
+
+def _column_has_event(cols: list[tuple[int, int]], k: int, groups: list[TriggerGroup]) -> bool:
+    """Whether field ``k`` of a row holds an event word of its own (a notes field tells its own event)."""
+    a, b = cols[k]
+    return any(g.is_event and a <= g.start < b for g in groups)
+
+
 def _own_dates(text: str, places: list[PlaceMention], dates: list[DateMention], lex: Lexicon) -> dict[int, DateMention]:
     """The dates that places of one event word take one each: "hit A on Monday, and B on Sunday
     night"; "seized X, then Hama on 5 December and Homs on Saturday". Only when two places of the
@@ -486,7 +547,8 @@ def extract(article: Any, gazetteer: Any | None = None, *, date_override: dt.dat
     # a dated heading ("Aleppo province, Friday 2 May 2014:", a log's title) dates what follows it:
     # "today" there is that day, and an event line without a date of its own happened that day
     heading = _heading_dates(split, ref)
-    sents = [_analyse(s, lex, heading[i] or ref, trig[i], i in need, found[i].actors, starts, author)
+    sents = [_analyse(s, lex, heading[i] or ref, trig[i], i in need, found[i].actors, starts, author,
+                      prev_text=split[i - 1].text if i else None)
              for i, s in enumerate(split)]
     for i, st in enumerate(sents):
         if heading[i] is not None:
@@ -569,6 +631,7 @@ def extract(article: Any, gazetteer: Any | None = None, *, date_override: dt.dat
         t = s.text
         if _may_contain(t, ("led",)):
             leader = _leader_named(t, st.actors) or leader
+        row_cols = _table_row(t)
         govs_here = [lex.governorate(g[2]) for g in found[i].governorates]
         govs_here = [g for g in govs_here if g is not None]
         dl = _DATELINE.match(t) if i == 0 or sents[i - 1].s.paragraph != s.paragraph else None
@@ -592,6 +655,14 @@ def extract(article: Any, gazetteer: Any | None = None, *, date_override: dt.dat
             if not g.is_event:
                 continue
             a, how = st.explicit.get(gi, (None, "none"))
+            if row_cols and (a is None or (a.actor == "unknown" and a.kind != "pronoun")):
+                # a table row: the actor field ("...; Regime forces (4th Division); Raid and house searches")
+                col = _column_of(row_cols, g.start)
+                others = [x for x in st.actors if x.actor and x.kind in ("name", "adjective")
+                          and (a is None or x.actor != "unknown") and _column_of(row_cols, x.start) != col
+                          and not _column_has_event(row_cols, _column_of(row_cols, x.start), st.groups)]
+                if others:
+                    a, how = ([x for x in others if x.start < g.start] or others)[-1], "subject"
             actor, air = None, False
             if a is not None:
                 if a.kind == "pronoun":
@@ -701,6 +772,7 @@ def extract(article: Any, gazetteer: Any | None = None, *, date_override: dt.dat
         masks += [(tr.start, tr.end) for g in st.groups for tr in g.triggers]
         spans = [(g.start, g.end) for g in st.groups]
         places = find_places(t, lex, gz, masks, spans)
+        field_places = _field_places(t, row_cols, st, lex, gz) if row_cols else []
         items = [p for p in places if p.role == "item" or not any(q.locator is p for q in places)]
         # "the town", "the city": the town named last (in an earlier sentence)
         town_words = _may_contain(t, _TOWN_WORDS)
@@ -760,6 +832,18 @@ def extract(article: Any, gazetteer: Any | None = None, *, date_override: dt.dat
                     gi = next((g2 for g2, ps in by_group.items() if any(q.list_id == p.list_id for q in ps)), None)
             if gi is not None:
                 by_group[gi].append(p)
+        if row_cols:
+            # a table row ("01/03/2021; Tafas, western countryside of Daraa; Unidentified gunmen; Shot dead
+            # ..."): an event word with no place in its own field takes the row's place fields
+            for gi, ps in by_group.items():
+                if ps and all(p.list_id == -1 for p in ps) and _fine_or_any(field_places, lex):
+                    by_group[gi] = _fine_or_any(field_places, lex)  # "... in the town" of the row's place field
+            placed_cols = {_column_of(row_cols, st.groups[gi].start) for gi, ps in by_group.items() if ps}
+            for gi, g in enumerate(st.groups):
+                if g.is_event and not by_group[gi] and _column_of(row_cols, g.start) not in placed_cols:
+                    # (not "struck positions near X in support of the SDF advance": its field told its place)
+                    # a governorate field ("02 November 2015 | Homs | Sadad | ...") is the context of a finer one
+                    by_group[gi] = _fine_or_any(field_places, lex)
         # "Rebel factions in Waer fired mortars at the Akrama district": where the actor is, not what it hit,
         # when the event word has a place of its own after it
         for gi, ps in by_group.items():
@@ -995,7 +1079,7 @@ def _abroad(text: str, p: PlaceMention, lex: Lexicon) -> str | None:
 def _lead_country(text: str, lex: Lexicon) -> str | None:
     """The country code of a foreign country a sentence opens with ("In Yemen, US and British forces
     struck ... Hodeidah"), else None."""
-    rx = _country_re(lex, "lead_country_re", r"^\W*(?:(?:also|meanwhile|elsewhere|separately)\s*,?\s+)?(?:in|inside)\s+"
+    rx = _country_re(lex, "lead_country_re", r"^\W*(?:(?:also|meanwhile|elsewhere|separately|across\s+the\s+(?:region|border)|further\s+\w+)\s*,?\s+)?(?:in|inside)\s+"
                      r"(?:" + _DIRECTIONS_ADJ + r"\s+)?(?P<c>{alt})\s*,")
     m = rx.match(text)
     return _foreign_code(lex, m) if m is not None else None
@@ -1164,15 +1248,20 @@ def _sentence_starts(starts: list[int], s: Sentence) -> list[int]:
 
 
 def _analyse(s: Sentence, lex: Lexicon, ref: dt.date | None, triggers: list, with_actors: bool,
-             found_actors: list, starts: list[int], author: str | None = None) -> _Sent:
+             found_actors: list, starts: list[int], author: str | None = None,
+             prev_text: str | None = None) -> _Sent:
     """The actors (``with_actors``) and trigger groups of sentence ``s``; its dates are read on
     first use (``starts``: the candidate word starts of the article). First-person mentions
-    ("our armed UAVs", "we") name ``author``, the actor whose release the article is, else
-    an unknown actor."""
+    ("our armed UAVs", "we") name the speaker of the quote they stand in ('"We stormed X," said
+    a Free Syrian Army commander'; ``prev_text``, the sentence before, for '..., he added'), else
+    ``author``, the actor whose release the article is, else an unknown actor."""
     actors = find_actors(s.text, lex, found_actors) if with_actors else []
     if any(a.kind == "first_person" for a in actors):
         # without an author, "our forces" are someone the article does not name
-        actors = [ActorMention(a.start, a.end, a.text, author or "unknown", "name", a.air)
+        speaker = _quote_speaker(s.text, actors, lex, prev_text)
+        actors = [ActorMention(a.start, a.end, a.text,
+                               (speaker if speaker and _inside_quote(s.text, a.start) else None) or author or "unknown",
+                               "name", a.air)
                   if a.kind == "first_person" else a for a in actors]
     # a trigger inside an actor name ("Russian warplanes") still counts; one inside a source does not
     # nor an event word that is part of a group's name ("National Front for Liberation": inside it,
@@ -1183,6 +1272,42 @@ def _analyse(s: Sentence, lex: Lexicon, ref: dt.date | None, triggers: list, wit
         for a in actors)]
     groups = group_triggers(s.text, triggers, actors)
     return _Sent(s, actors, groups, ref, starts)
+
+
+_QUOTES = "\"\u201c\u201d"
+#: After a closing quote: '," said Abu Omar, a Free Syrian Army commander'
+_SAID_AFTER = re.compile(r"[\"\u201d]\s*,?\s*(?:said|says|added|told)\b[^\"\u201c\u201d]{0,80}$|"
+                         r"^[^\"\u201c\u201d]{0,80}\b(?:said|says|added|told)\s*$", re.I)
+_HE_ADDED = re.compile(r"[\"\u201d]\s*,?\s*(?:he|she)\s+(?:added|said|continued|went\s+on)\b", re.I)
+_SPEAKER_ROLE = re.compile(r"\s*(?:commander|fighter|spokes(?:man|woman|person)|official|officer|leader|member|"
+                           r"soldier|militant|media\s+officer)\b", re.I)
+
+
+def _inside_quote(text: str, pos: int) -> bool:
+    """Whether ``pos`` lies inside a quotation of ``text`` (an odd number of quote marks before it)."""
+    return sum(text.count(q, 0, pos) for q in _QUOTES) % 2 == 1
+
+
+def _speaker_in(text: str, actors: list[ActorMention] | None, lex: Lexicon) -> str | None:
+    """The armed actor a speaker after a quote belongs to: '," said Abu Omar, a Free Syrian Army commander'."""
+    close = max(text.rfind(q) for q in ('"', "\u201d"))
+    if close < 0:
+        return None
+    acts = actors if actors is not None else find_actors(text, lex)
+    for a in acts:
+        if a.start > close and a.actor and a.kind in ("name", "adjective") and _SPEAKER_ROLE.match(text, a.end) \
+                and re.search(r"\b(?:said|says|added|told)\b", text[close:a.start]):
+            return a.actor
+    return None
+
+
+def _quote_speaker(text: str, actors: list[ActorMention], lex: Lexicon, prev_text: str | None) -> str | None:
+    """Who speaks the quote of sentence ``text``: an actor named with the speaker after the quote,
+    or, for '..., he added', with the speaker of the sentence before."""
+    sp = _speaker_in(text, actors, lex)
+    if sp is None and prev_text and _HE_ADDED.search(text):
+        sp = _speaker_in(prev_text, None, lex)
+    return sp
 
 
 def _owned_weapons(text: str, g: TriggerGroup, actors: list[ActorMention]) -> dict[str, list[str]]:

@@ -576,6 +576,8 @@ def _is_area(name: str, gz: Any | None) -> bool:
 
 #: "opposite the Syrian border town of ", "across the border from ", "facing " right before a name
 _REFERENCE_BEFORE = re.compile(r"\b(?:opposite|across\s+the\s+(?:border|frontier)\s+from|facing|"
+                               # "near al-Qaim in Iraq, a few kilometres from the Syrian border town of Albu Kamal"
+                               r"(?:kilomet(?:re|er)s?|km|miles)\s+(?:away\s+)?from(?=\s+the\s+(?:Syrian|Iraqi|Lebanese|Turkish|Jordanian)\s+border)|"
                                r"(?:strongholds?|enclaves?|pockets?|corridor|road|highway|motorway|route|railway)\s+between|"
                                # "Sinjar, which lies about 50 km east of the Rabia border crossing" (another place's
                                # whereabouts; "a facility located 13 km south of Aleppo was destroyed" is near Aleppo)
@@ -734,7 +736,10 @@ def resolve_place(m: PlaceMention, gz: Any | None, lex: Lexicon, *, context: str
             cache[key] = r
     gov = lex.governorate(m.name)
     if r is not None and ctx and ("fuzzy" in (getattr(r, "note", None) or "")
-                                  or float(getattr(r, "score", 1.0) or 1.0) < _WEAK_MATCH):
+                                  or float(getattr(r, "score", 1.0) or 1.0) < _WEAK_MATCH
+                                  # "In Hama city itself, ... raided homes in the al-Hamidiyeh district":
+                                  # a district of the city the sentence names, not a namesake elsewhere
+                                  or (loc is None and _names_city_part(m))):
         # "the Aleppo neighbourhoods of al-Midan": a look-alike in a governorate the text does not
         # name is no answer; the named city (a district of it) or governorate is
         named = {mt.admin1 for mt in admin_mentions(ctx)}

@@ -279,3 +279,91 @@ def test_heights_above_a_town_are_near_it_when_the_name_is_unknown(gz):
 def test_a_device_in_a_sentence_that_names_its_user_is_that_users(gz):
     text = "2017-09-08 | ISIS | VBIED | near Mayadin | ISIS drove a VBIED into an army checkpoint near Mayadin."
     assert {e.actor for e in ev(text, gz, published="2017-09-15")} == {"isis"}
+
+
+# -- tables written as text -------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, want", [
+    ("01/03/2021; Saraqib, eastern countryside of Idlib; Unidentified gunmen; Shot dead a former commander outside his home",
+     {("unknown", "attack", "Saraqib", "2021-03-01")}),
+    ("03/03/2021; Kafr Nabl; Regime forces (4th Division); Raid and house searches, 7 men detained",
+     {("syrian_government", "raid", "Kafr Nabl", "2021-03-03")}),
+    ("04/03/2021; Mayadin; ISIS (claimed via Amaq); Gunmen attacked an army patrol, 1 officer killed",
+     {("isis", "attack", "Al Mayadin", "2021-03-04")}),
+])
+def test_a_table_rows_place_and_actor_fields_go_with_its_event_field(gz, text, want):
+    assert {(e.actor, e.event_type, e.place, e.date) for e in ev(text, gz, published="2021-03-10")} == want
+
+
+def test_a_casualty_logs_place_field(gz):
+    text = "Douma | killed: 4, among them a woman | cause: barrel bombs dropped by regime helicopters"
+    assert {(e.actor, e.event_type, e.place) for e in ev(text, gz)} == {("syrian_government", "airstrike", "Douma")}
+
+
+def test_the_town_in_a_row_is_the_rows_place(gz):
+    text = ("Saraqib | killed: 3 | cause: regime shelling\n"
+            "Al-Bab | killed: 7 | cause: coalition air strike on an IS headquarters in the town, according to activists")
+    assert ("us_coalition", "Al Bab") in {(e.actor, e.place) for e in ev(text, gz)}
+
+
+def test_a_governorate_field_is_the_context_of_the_place_field(gz):
+    text = "02 November 2015 | Idlib | Saraqib | Shelling | Rebels shelled positions; 2 killed."
+    assert {e.place for e in ev(text, gz, published="2015-11-05")} == {"Saraqib"}
+
+
+def test_a_notes_field_that_tells_its_place_gives_no_place_to_another_event_word(gz):
+    # guard: "in support of the SDF advance" is no advance at the row's place
+    text = ("2017-09-10 | Coalition | air | near Mayadin | Coalition aircraft struck IS positions near Mayadin "
+            "in support of the SDF advance.")
+    assert {e.actor for e in ev(text, gz, published="2017-09-15")} == {"us_coalition"}
+
+
+def test_a_sentence_with_semicolons_is_no_table(gz):
+    # guard: clauses of prose, not fields
+    text = "Regime jets struck Saraqib on Monday; rebels shelled Kafr Zita; no one was killed."
+    assert {(e.actor, e.place) for e in ev(text, gz)} == {("syrian_government", "Saraqib"), ("rebels", "Kafr Zita")}
+
+
+# -- speakers and descriptions ----------------------------------------------------------------
+
+def test_aircraft_believed_to_be_russian_are_russias(gz):
+    assert {e.actor for e in ev("Saraqib was hit by air raids by aircraft believed to be Russian on Monday.", gz)} \
+        == {"russia"}
+
+
+def test_our_men_in_a_quote_are_the_speakers_side(gz):
+    text = ('"We took the checkpoints at the entrance of Kafr Zita yesterday," said Abu Omar, a Free Syrian Army '
+            'commander. "Our men stormed the army post at Latamneh before dawn on Monday," he added.')
+    assert ("rebels", "ground_offensive", "Al Lataminah") in {(e.actor, e.event_type, e.place) for e in ev(text, gz)}
+
+
+def test_we_in_a_release_are_still_its_author(gz):
+    # guard: no quote, no speaker
+    text = "We struck terrorist positions near Kafr Nabl on Monday."
+    got = extract_events(Article(id="t", text=text, published="2020-03-05", source="Russian Ministry of Defence"), gz)
+    assert {e.actor for e in got} == {"russia"}
+
+
+def test_a_district_of_the_city_the_sentence_names_is_not_a_namesake_elsewhere():
+    from tests.geo.extract.conftest import PLACES, FakeGazetteer
+
+    places = {**PLACES, "al-hamidiyeh": ("Al Hamidiyah", 34.7146, 35.9516, "Tartus", "SY", 173842, "PPL"),
+              "hamidiyeh": ("Al Hamidiyah", 34.7146, 35.9516, "Tartus", "SY", 173842, "PPL")}
+    text = "In Hama city itself, security forces raided homes in the al-Hamidiyeh district on Tuesday."
+    assert {e.admin1 for e in ev(text, FakeGazetteer(places))} == {"Hama"}
+
+
+# -- abroad -----------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "In Nineveh province, Islamic State militants attacked an Iraqi army post near Raqqa on Saturday night.",
+    "Across the region in south Lebanon, Israeli aircraft struck buildings in Homs on Sunday.",
+])
+def test_a_sentence_opening_with_a_foreign_region_is_abroad(gz, text):
+    assert all(e.country_code != "SY" for e in ev(text, gz))
+
+
+def test_a_syrian_border_town_measured_from_is_no_event_place(gz):
+    text = ("A drone strike hit a car near Beirut in Lebanon on Sunday, a few kilometres from the Syrian "
+            "border town of Abu Kamal, security sources said.")
+    assert "Abu Kamal" not in {e.place for e in ev(text, gz)}
