@@ -219,7 +219,12 @@ _AGENT = re.compile(r"^[\s,]*(?:(?:carried out|conducted|launched|led|staged|mou
                     r"[A-Z][a-z]+day|yesterday|today|earlier|again|repeatedly|heavily|in|the|area|of|"
                     r"[\w\-]+ly)\s+){0,7}?(?:by|from)\s+(?:the\s+)?(?:our\s+)?(?:(?:heroic|brave|valiant|gallant)\s+)?$"
                     # a place between: "the shelling of Saraqib by regime forces" (not "seized X from IS")
-                    r"|^\s*(?:(?:of|on|in|near|the|al|el|(?-i:[A-Z][\w'\-]*))\s+){1,6}?by\s+(?:the\s+)?$", re.I)
+                    r"|^\s*(?:(?:of|on|in|into|onto|at|near|across|inside|the|al|el|neighbou?rhoods?|districts?|quarters?|"
+                    r"outskirts|countryside|[\w]+-held|[\w]+-controlled|(?-i:[A-Z][\w'\-]*))\s+){1,8}?by\s+(?:the\s+)?$", re.I)
+#: "by aircraft that residents said were Russian": the aircraft's actor, named after a description
+_DESCRIBED_BY = re.compile(r"\bby\s+(?:the\s+)?(?:aircraft|jets|warplanes|planes|drones|helicopters)\s+(?:that|which)\s+"
+                           r"(?:[\w\-]+\s+){0,3}?(?:said|say|says|believed|thought|identified|described)\s+"
+                           r"(?:were|was|as|to\s+be|them\s+as)\s+$", re.I)
 #: "were neutralised", "was hit": before a participle, the subject suffered the event ("were pounding" did it)
 _BE_AUX = re.compile(r"\b(?:was|were|been|being|is|are)\b", re.I)
 _PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are|be|got|get|gets)\s+(?:\w+ly\s+|also\s+|again\s+|not\s+)?$", re.I)
@@ -347,7 +352,8 @@ def actor_for(text: str, g_start: int, g_end: int, actors: list[ActorMention], l
     if after:
         a = after[0]
         gap = text[gap_from:a.start]
-        if _AGENT.match(gap) and count_words(text[g_end:a.start]) <= 9:
+        if (_AGENT.match(gap) and count_words(text[g_end:a.start]) <= 9) or \
+                (_DESCRIBED_BY.search(gap) and count_words(text[g_end:a.start]) <= 16):
             pre = text[max(0, g_end - 25):g_end].lower()
             if not any(b in gap.lower() or pre.rstrip().endswith(b) for b in lex.cues.get("agent_blockers", [])):
                 return a, "agent"

@@ -45,6 +45,8 @@ _PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being|is|are)\s+(?:\w+ly\s+|al
 #: Where a strike came from, inside the words between it and its place: "from Lebanese airspace"
 _ORIGIN_PHRASE = re.compile(r"\bfrom\s+(?:the\s+)?(?:[\w\-]+\s+){0,2}?(?:airspace|territory|waters|side|direction\s+of\s+[\w\-]+)\b", re.I)
 #: A relative clause opening before an event word: "terrorists who opened fire"
+#: Between a place and the event word of a which-clause about it: ", which was "
+_WHICH_PASSIVE = re.compile(r"(?:\s+(?:on|in|last|this|early|late)\s+(?:[\w]+\s+){0,2}?[\w]+)?\s*,\s*(?:which|that)\s+(?:was|were|had\s+been|has\s+been)\s+(?:\w+ly\s+|briefly\s+|first\s+)?", re.I)
 _RELATIVE_BEFORE_GROUP = re.compile(r"\b(?:who|which|that)\s+(?:[\w\-]+\s+){0,2}$", re.I)
 #: Forces that raid on the ground, whatever carries them there
 _GROUND_FORCE = re.compile(r"\b(?:special\s+(?:forces|operations|operators)|commandos?|troops|soldiers|marines|rangers)\b", re.I)
@@ -832,6 +834,14 @@ def extract(article: Any, gazetteer: Any | None = None, *, date_override: dt.dat
                     gi = next((g2 for g2, ps in by_group.items() if any(q.list_id == p.list_id for q in ps)), None)
             if gi is not None:
                 by_group[gi].append(p)
+        # "Regime forces shelled Saraqeb, which was captured by rebels in 2012": the which-clause's
+        # event happened at the place it follows too
+        for gi2, g2 in enumerate(st.groups):
+            if not g2.is_event or by_group[gi2]:
+                continue
+            prev_p = next((p for p in reversed(items) if p.end <= g2.start), None)
+            if prev_p is not None and _WHICH_PASSIVE.fullmatch(t, prev_p.end, g2.start):
+                by_group[gi2] = [prev_p]
         if row_cols:
             # a table row ("01/03/2021; Tafas, western countryside of Daraa; Unidentified gunmen; Shot dead
             # ..."): an event word with no place in its own field takes the row's place fields
@@ -965,8 +975,13 @@ def extract(article: Any, gazetteer: Any | None = None, *, date_override: dt.dat
                     # Near Manbij, five strikes engaged ..."): every item has the lead's date
                     or (_LISTED_STRIKE.match(t) and last_date[2].precision == "day")):
                 dm, date_how = last_date[2], "carried"  # (a caption stands alone: it takes no date from the text before it)
-            if dm is None and first_date is not None and not first_date.attribution and not first_date.anaphoric:
-                dm, date_how = first_date, "sentence"  # the sentence's own date, given to another event word
+            if dm is None and first_date is not None and not first_date.attribution and not first_date.anaphoric \
+                    and not any(d2 is first_date and st.groups[g2].is_event and g2 in group_actors and g2 != gi
+                                and _RELATIVE_BEFORE_GROUP.search(t, max(0, st.groups[g2].start - 25), st.groups[g2].start)
+                                for g2, d2 in dates_by_group.items()):
+                # the sentence's own date, given to another event word (not the date of a which-clause's
+                # event: "Regime forces shelled Saraqeb, which was captured by rebels in 2012")
+                dm, date_how = first_date, "sentence"
             if dm is not None:
                 date = dm.date.isoformat() if dm.date else None
                 dprec = dm.precision if dm.date else "unknown"

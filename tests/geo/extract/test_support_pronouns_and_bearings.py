@@ -367,3 +367,27 @@ def test_a_syrian_border_town_measured_from_is_no_event_place(gz):
     text = ("A drone strike hit a car near Beirut in Lebanon on Sunday, a few kilometres from the Syrian "
             "border town of Abu Kamal, security sources said.")
     assert "Abu Kamal" not in {e.place for e in ev(text, gz)}
+
+
+# -- passives and which-clauses ---------------------------------------------------------------
+
+def test_the_agent_of_a_passive_after_its_place(gz):
+    text = "Rockets were fired into the government-held neighbourhoods of Aleppo by rebels on Wednesday evening."
+    assert {(e.actor, e.event_type) for e in ev(text, gz)} == {("rebels", "shelling")}
+
+
+def test_aircraft_that_residents_said_were_russian(gz):
+    text = "Saraqib was struck several times overnight into Thursday by aircraft that residents said were Russian."
+    assert {(e.actor, e.event_type) for e in ev(text, gz)} == {("russia", "airstrike")}
+
+
+def test_a_which_clause_event_is_at_the_place_it_follows_and_keeps_its_date_to_itself(gz):
+    text = "Regime forces shelled Saraqib on Monday, which was captured by rebels in 2012."
+    got = {(e.actor, e.event_type, e.date) for e in ev(text, gz)}
+    assert ("syrian_government", "shelling", "2020-03-02") in got
+    assert any(a == "rebels" and t == "ground_offensive" and (d or "").startswith("2012") for a, t, d in got)
+
+
+def test_a_which_clause_date_is_not_the_main_events(gz):
+    text = "Regime forces shelled Saraqib, which was captured by rebels in 2012."
+    assert ("syrian_government", "2012-01-01") not in {(e.actor, e.date) for e in ev(text, gz)}
