@@ -153,8 +153,8 @@ _OUTCOME_AFTER = re.compile(r"[^.;]*?\b(?:in\s+which|which|that)\s+(?:[\w\-]+\s+
 _FACT_CHECK_LABEL = re.compile(r"^\W*(?:the\s+)?(?:claims?|fact[\s-]?check(?:ed)?|what\s+was\s+claimed)\s*:", re.I)
 
 #: An event told inside a claim: "the claims by the terrorist organisation that ...", "Reports that ..."
-_CLAIM_THAT = re.compile(r"\b(?:claims?|reports?|allegations?|accusations?|rumou?rs?|assertions?)\s+"
-                         r"(?:(?:by|of|in|from)\s+(?:[\w'\-]+\s+){1,5}?)?that\s+(?:[\w'\-]+\s+){0,12}$", re.I)
+_CLAIM_THAT = re.compile(r"\b(?:claims?|reports?|allegations?|accusations?|rumou?rs?|assertions?|statements?|publications?)\s+"
+                         r"(?:(?:by|of|in|from)\s+(?:[\w'\-]+\s+){1,7}?)?that\s+(?:[\w'\-]+\s+){0,12}$", re.I)
 #: ... which the sentence then calls false
 _CALLED_FALSE = re.compile(r"\b(?:is|are|was|were|been)\s+(?:\w+\s+)?(?:false|baseless|untrue|unfounded|groundless|"
                            r"fabricated|fabrications|lies|not true|a lie)\b", re.I)

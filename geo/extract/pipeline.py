@@ -46,7 +46,7 @@ _PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being|is|are)\s+(?:\w+ly\s+|al
 _ORIGIN_PHRASE = re.compile(r"\bfrom\s+(?:the\s+)?(?:[\w\-]+\s+){0,2}?(?:airspace|territory|waters|side|direction\s+of\s+[\w\-]+)\b", re.I)
 #: A relative clause opening before an event word: "terrorists who opened fire"
 #: Between a place and the event word of a which-clause about it: ", which was "
-_WHICH_PASSIVE = re.compile(r"(?:\s+(?:on|in|last|this|early|late)\s+(?:[\w]+\s+){0,2}?[\w]+)?\s*,\s*(?:which|that)\s+(?:was|were|had\s+been|has\s+been)\s+(?:\w+ly\s+|briefly\s+|first\s+)?", re.I)
+_WHICH_PASSIVE = re.compile(r"(?:\s+(?:on|in|last|this|early|late)\s+(?:[\w]+\s+){0,2}?[\w]+)?\s*,\s*(?:which|that)\s+(?:(?:was|were|had\s+been|has\s+been)\s+|(?:they|it|the\s+group|the\s+militants|the\s+rebels)\s+(?:had\s+|have\s+)?)(?:\w+ly\s+|briefly\s+|first\s+)?", re.I)
 _RELATIVE_BEFORE_GROUP = re.compile(r"\b(?:who|which|that)\s+(?:[\w\-]+\s+){0,2}$", re.I)
 #: Forces that raid on the ground, whatever carries them there
 _GROUND_FORCE = re.compile(r"\b(?:special\s+(?:forces|operations|operators)|commandos?|troops|soldiers|marines|rangers)\b", re.I)

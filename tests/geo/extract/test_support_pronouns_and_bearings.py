@@ -391,3 +391,19 @@ def test_a_which_clause_event_is_at_the_place_it_follows_and_keeps_its_date_to_i
 def test_a_which_clause_date_is_not_the_main_events(gz):
     text = "Regime forces shelled Saraqib, which was captured by rebels in 2012."
     assert ("syrian_government", "2012-01-01") not in {(e.actor, e.date) for e in ev(text, gz)}
+
+
+# -- reconciliation-centre bulletins ----------------------------------------------------------
+
+def test_a_bulletins_settlement_lists_with_counts(gz):
+    text = ("On 17 June 2021, 17 shellings by the Jabhat al-Nusra terrorist group were recorded from the territory "
+            "of the Idlib de-escalation zone:\nin Idlib province – the settlements of Kafr Nabl (4) and Saraqib (2);\n"
+            "in Hama province – the settlement of Kafr Zita (3).")
+    assert {(e.actor, e.place) for e in ev(text, gz, published="2021-06-18")} == {
+        ("hts_nusra", "Kafr Nabl"), ("hts_nusra", "Saraqib"), ("hts_nusra", "Kafr Zita")}
+
+
+def test_statements_that_a_strike_happened_called_untrue(gz):
+    text = ("Statements by a number of Western media outlets that Russian aircraft struck a hospital in the "
+            "settlement of Saraqib are untrue.")
+    assert ev(text, gz) == []
