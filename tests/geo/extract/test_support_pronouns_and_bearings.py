@@ -407,3 +407,14 @@ def test_statements_that_a_strike_happened_called_untrue(gz):
     text = ("Statements by a number of Western media outlets that Russian aircraft struck a hospital in the "
             "settlement of Saraqib are untrue.")
     assert ev(text, gz) == []
+
+
+def test_declared_full_control_of_a_city(gz):
+    text = "The SDF declared full control of Raqqa on 17 October 2017 after clearing the national hospital."
+    assert {(e.actor, e.event_type, e.place) for e in ev(text, gz, published="2017-10-20")} == {
+        ("sdf_ypg", "ground_offensive", "Ar Raqqah")}
+
+
+def test_a_town_a_group_holds_and_seized(gz):
+    text = "IS fighters still hold Palmyra, which they seized at the start of the month in a surprise attack."
+    assert {(e.actor, e.event_type) for e in ev(text, gz)} == {("isis", "ground_offensive")}
