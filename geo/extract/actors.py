@@ -248,6 +248,10 @@ _RELATIVE_AGENT = re.compile(r"[^.;:]{0,120}?,\s+(?:which|that)\s+(?:(?:[\w'\-]+
                              r"(?:carried\s+out|conducted|launched|staged|perpetrated|committed|blamed\s+on)\s+(?:by\s+)?"
                              r"(?:the\s+|a\s+|an\s+)?$", re.I)
 
+#: An appositive that names the subject again: ", the group formerly known as "
+_APPOSITIVE_NAME = re.compile(r",\s*(?:the|a|an)\s+(?:[\w\-']+\s+){0,4}?(?:formerly\s+|previously\s+|once\s+|also\s+)?"
+                              r"(?:known\s+as|called|named)\s+(?:the\s+)?$", re.I)
+
 #: "..., in which ": the event's own clause, whose subject did it (see _IN_WHICH_VERB)
 _IN_WHICH_AGENT = re.compile(r"[^.;:,]{0,80}?,\s+in\s+which\s+(?:the\s+)?$", re.I)
 _IN_WHICH_VERB = re.compile(r"\s+(?:fighters\s+|militants\s+|forces\s+)?(?:killed|wounded|injured|targeted|hit|struck)\b", re.I)
@@ -372,9 +376,12 @@ def actor_for(text: str, g_start: int, g_end: int, actors: list[ActorMention], l
     for a in reversed(before):
         if a.start < lo:
             break
+        gap = text[a.end:g_start]
+        if a.actor and a.kind == "name" and re.fullmatch(r"\s*,\s*", gap) \
+                and _APPOSITIVE_NAME.search(text, max(0, a.start - 80), a.start):
+            return a, "subject"  # "fighters of HTS, the group formerly known as the Nusra Front, stormed X"
         if prev_group_end and a.start >= prev_group_end and not _AFTER_CLAUSE.fullmatch(text, prev_group_end, a.start):
             continue  # after an earlier event word: its object ("struck an ISIS unit and destroyed ...")
-        gap = text[a.end:g_start]
         if count_words(gap) > reach or clause_break_re(lex).search(gap):
             break
         if _BY_BEFORE.search(text, max(0, a.start - 12), a.start) and _AND_THEN.match(gap):

@@ -67,7 +67,7 @@ _PATTERNS: list[tuple[str, str]] = [
     ("nextday", r"(?:on\s+)?(?:the\s+(?:next|following)\s+day|a\s+day\s+later|the\s+day\s+after(?!\s+(?:tomorrow|the\b)))"),
     ("yesterday", r"yesterday"),
     # "on the same day", "overnight": the day the text is telling (carried by the pipeline), else today
-    ("same", r"(?:on\s+|later\s+(?:on\s+)?)?(?:the\s+same\s+day|that\s+same\s+day|that\s+day)|overnight(?!\s+(?:into|on|to)\s+(?:mon|tues|wednes|thurs|fri|satur|sun)day)"),
+    ("same", r"(?:on\s+|later\s+(?:on\s+)?)?(?:the\s+same\s+(?:day|evening|night|morning|afternoon)|that\s+same\s+(?:day|evening|night|morning|afternoon)|that\s+(?:day|evening|afternoon))|overnight(?!\s+(?:into|on|to)\s+(?:mon|tues|wednes|thurs|fri|satur|sun)day)"),
     ("today", r"today|tonight|this\s+(?:morning|afternoon|evening)|earlier\s+today|in\s+the\s+past\s+(?:few\s+|several\s+|24\s+|48\s+)?hours"),
     ("lastnight", r"last\s+night|(?:late\s+)?on\s+(?:the\s+)?night\s+of\s+yesterday"),
     ("ago", r"(?P<n>a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+(?P<unit>days?|weeks?|months?|years?)\s+ago"),

@@ -150,7 +150,8 @@ _OUTCOME_AFTER = re.compile(r"[^.;]*?\b(?:in\s+which|which|that)\s+(?:[\w\-]+\s+
                             r"left\s+(?:\d+|dozens|scores|hundreds))\b", re.I)
 
 #: A fact-check's label for what it checks, opening the sentence: "CLAIM: ...", "Fact check: Viral '...'"
-_FACT_CHECK_LABEL = re.compile(r"^\W*(?:the\s+)?(?:claims?|fact[\s-]?check(?:ed)?|what\s+was\s+claimed)\s*:", re.I)
+_FACT_CHECK_LABEL = re.compile(r"^\W*(?:\d{1,2}\s*/\s*)?(?:the\s+)?(?:claims?|fact[\s-]?check(?:ed)?|what\s+was\s+claimed|"
+                               r"unconfirmed|unverified|rumou?rs?|not\s+(?:yet\s+)?(?:confirmed|verified))\s*:", re.I)
 
 #: An event told inside a claim: "the claims by the terrorist organisation that ...", "Reports that ..."
 _CLAIM_THAT = re.compile(r"\b(?:claims?|reports?|allegations?|accusations?|rumou?rs?|assertions?|statements?|publications?)\s+"

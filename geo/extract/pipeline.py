@@ -951,7 +951,9 @@ def extract(article: Any, gazetteer: Any | None = None, *, date_override: dt.dat
                 # "On 6 June, ... intense shelling of X was reported the same day": the day this sentence told
                 last_date = (i, s.paragraph, first_date)
             if dm is not None and dm.anaphoric and last_date is not None and (
-                    s.paragraph == last_date[1] or (i - last_date[0] <= 2 and s.paragraph - last_date[1] <= 1)):
+                    s.paragraph == last_date[1] or (i - last_date[0] <= 2 and s.paragraph - last_date[1] <= 1)
+                    # "3/ The same evening insurgents ..." opening the paragraph after the dated one
+                    or (s.paragraph - last_date[1] == 1 and i - last_date[0] <= 4 and dm.start <= 8)):
                 shift, dm, date_how = dm.shift, last_date[2], "carried"  # "On the same day, ..." (also opening the next paragraph)
                 if shift and dm.date is not None and dm.precision == "day":
                     dm = dataclasses.replace(dm, date=dm.date + dt.timedelta(days=shift))  # "The day before, ..."
@@ -1047,7 +1049,9 @@ def extract(article: Any, gazetteer: Any | None = None, *, date_override: dt.dat
                 for m0 in {(m.place, m.lat, m.lon): m for m in mentions[n0:] if m.actor == actor}.values():
                     for et in owned.get(co.actor) or group_types(t, g, co.actor, co.air, lex):
                         mentions.append(dataclasses.replace(m0, actor=co.actor, event_type=et, specific_type=et in _SPECIFIC))
-        if used_date is not None or first_date is not None:
+        if used_date is None and first_date is not None and first_date.anaphoric and carry.get() is not None:
+            pass  # "The same evening, ...": the narrative stays on the day told before
+        elif used_date is not None or first_date is not None:
             carry.set(i, s.paragraph, used_date or first_date)
     published = ref.isoformat() if ref is not None else (getattr(article, "published", None) or None)
     events = merge_mentions(mentions, article_id=str(getattr(article, "id", "")), title=getattr(article, "title", None),

@@ -418,3 +418,44 @@ def test_declared_full_control_of_a_city(gz):
 def test_a_town_a_group_holds_and_seized(gz):
     text = "IS fighters still hold Palmyra, which they seized at the start of the month in a surprise attack."
     assert {(e.actor, e.event_type) for e in ev(text, gz)} == {("isis", "ground_offensive")}
+
+
+# -- threads, ministries, appositives ---------------------------------------------------------
+
+def test_a_bare_mod_is_no_british_ministry(gz):
+    text = "Qardaha: the MoD says its forces regained control of Saraqib this morning after clashes overnight."
+    assert "uk" not in {e.actor for e in ev(text, gz, published="2025-03-08")}
+
+
+def test_loyalists_of_the_former_regime_are_not_the_government(gz):
+    text = "On Thursday 6 March, gunmen loyal to the former regime ambushed security patrols near Latakia."
+    assert {e.actor for e in ev(text, gz, published="2025-03-08")} == {"unknown"}
+
+
+def test_an_unconfirmed_line_is_no_event(gz):
+    assert ev("8/ Unconfirmed: claims of a drone strike on Latakia port. No footage so far.", gz) == []
+
+
+def test_the_same_evening_opening_the_next_paragraph_is_the_day_told_before(gz):
+    text = ("2/ It started on Thursday 6 March, when gunmen ambushed patrols near Latakia. At least 13 were killed. "
+            "Three clips geolocate to the road east of the town.\n\n"
+            "3/ The same evening insurgents overran checkpoints in Kafr Zita.")
+    assert ("Kafr Zita", "2025-03-06") in {(e.place, e.date) for e in ev(text, gz, published="2025-03-08")}
+
+
+def test_the_same_evening_keeps_the_narratives_day_for_what_follows(gz):
+    # guard: "the same evening" read as a date must not move the narrative to the publication day
+    text = ("On 27 May, Jabhat al-Nusra terrorists shelled the settlement of Kafr Zita. The same evening, two drones "
+            "attempted to attack the Hmeimim airbase. Russian aircraft then struck a depot near Saraqib.")
+    assert ("Saraqib", "2019-05-27") in {(e.place, e.date) for e in ev(text, gz, published="2019-05-28")}
+
+
+def test_a_bearing_from_a_town_after_in_the_mountains_is_whereabouts(gz):
+    text = "Insurgents overran checkpoints in Kafr Zita, in the mountains south-east of Latamneh, on Monday."
+    assert {e.place for e in ev(text, gz)} == {"Kafr Zita"}
+
+
+def test_the_subject_named_again_in_an_appositive(gz):
+    text = ("The raids came a day after fighters of Hayat Tahrir al-Sham, the group formerly known as the Nusra "
+            "Front, stormed government positions near Kafr Zita.")
+    assert ("hts_nusra", "ground_offensive") in {(e.actor, e.event_type) for e in ev(text, gz)}
