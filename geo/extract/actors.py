@@ -248,6 +248,8 @@ _RELATIVE_AGENT = re.compile(r"[^.;:]{0,120}?,\s+(?:which|that)\s+(?:(?:[\w'\-]+
                              r"(?:carried\s+out|conducted|launched|staged|perpetrated|committed|blamed\s+on)\s+(?:by\s+)?"
                              r"(?:the\s+|a\s+|an\s+)?$", re.I)
 
+_ASIDE = re.compile(r"\([^()]{1,60}\)")
+
 #: An appositive that names the subject again: ", the group formerly known as "
 _APPOSITIVE_NAME = re.compile(r",\s*(?:the|a|an)\s+(?:[\w\-']+\s+){0,4}?(?:formerly\s+|previously\s+|once\s+|also\s+)?"
                               r"(?:known\s+as|called|named)\s+(?:the\s+)?$", re.I)
@@ -376,7 +378,8 @@ def actor_for(text: str, g_start: int, g_end: int, actors: list[ActorMention], l
     for a in reversed(before):
         if a.start < lo:
             break
-        gap = text[a.end:g_start]
+        # a short aside in brackets is no clause: "the Jabhat al-Nusra group (outlawed in Russia) carried out"
+        gap = _ASIDE.sub(lambda m: " " * len(m.group(0)), text[a.end:g_start])
         if a.actor and a.kind == "name" and re.fullmatch(r"\s*,\s*", gap) \
                 and _APPOSITIVE_NAME.search(text, max(0, a.start - 80), a.start):
             return a, "subject"  # "fighters of HTS, the group formerly known as the Nusra Front, stormed X"

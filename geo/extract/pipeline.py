@@ -170,10 +170,17 @@ def _clause_start(text: str, pos: int, lex: Lexicon, actors: list[ActorMention] 
     """Where the clause of ``pos`` starts: after the last clause break before it, not counting
     a break inside an actor's name ("Syrian National Army (SNA) factions")."""
     last = 0
+    asides = [(m.start(), m.end()) for m in _SHORT_ASIDE.finditer(text, 0, pos)] if "(" in text else []
     for m in clause_break_re(lex).finditer(text, 0, pos):
-        if not any(a.start <= m.start() and m.end() <= a.end for a in actors):
-            last = m.end()
+        if any(a.start <= m.start() and m.end() <= a.end for a in actors):
+            continue
+        if any(a <= m.start() and m.end() <= b for a, b in asides):
+            continue  # "the Jabhat al-Nusra group (outlawed in Russia) carried out": an aside, no clause
+        last = m.end()
     return last
+
+
+_SHORT_ASIDE = re.compile(r"\([^()]{1,60}\)")
 
 
 #: How many sentences back "the jihadists" may find the group it names
@@ -1275,6 +1282,9 @@ def _analyse(s: Sentence, lex: Lexicon, ref: dt.date | None, triggers: list, wit
     a Free Syrian Army commander'; ``prev_text``, the sentence before, for '..., he added'), else
     ``author``, the actor whose release the article is, else an unknown actor."""
     actors = find_actors(s.text, lex, found_actors) if with_actors else []
+    if actors and "(" in s.text:
+        # "the Jabhat al-Nusra terrorist group (outlawed in Russia)": where it is banned, not who acts
+        actors = [a for a in actors if not _BANNED_IN.search(s.text, max(0, a.start - 60), a.start)]
     if any(a.kind == "first_person" for a in actors):
         # without an author, "our forces" are someone the article does not name
         speaker = _quote_speaker(s.text, actors, lex, prev_text)
@@ -1293,6 +1303,8 @@ def _analyse(s: Sentence, lex: Lexicon, ref: dt.date | None, triggers: list, wit
     return _Sent(s, actors, groups, ref, starts)
 
 
+_BANNED_IN = re.compile(r"\((?:[^()]{0,30}?\b)?(?:outlawed|banned|prohibited|proscribed|designated\s+(?:as\s+)?(?:a\s+)?terrorist\w*"
+                        r"(?:\s+organi[sz]ation)?)\s+in\s+(?:the\s+)?$", re.I)
 _QUOTES = "\"\u201c\u201d"
 #: After a closing quote: '," said Abu Omar, a Free Syrian Army commander'
 _SAID_AFTER = re.compile(r"[\"\u201d]\s*,?\s*(?:said|says|added|told)\b[^\"\u201c\u201d]{0,80}$|"

@@ -459,3 +459,8 @@ def test_the_subject_named_again_in_an_appositive(gz):
     text = ("The raids came a day after fighters of Hayat Tahrir al-Sham, the group formerly known as the Nusra "
             "Front, stormed government positions near Kafr Zita.")
     assert ("hts_nusra", "ground_offensive") in {(e.actor, e.event_type) for e in ev(text, gz)}
+
+
+def test_a_short_aside_in_brackets_is_no_clause(gz):
+    text = "Militants of the Jabhat al-Nusra terrorist group (outlawed in Russia) carried out seven shelling attacks on Saraqib."
+    assert {e.actor for e in ev(text, gz)} == {"hts_nusra"}
