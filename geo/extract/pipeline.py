@@ -27,7 +27,7 @@ from geo.extract.lexicon import Lexicon, lexicon_alternations, load_lexicon, sca
 from geo.extract.places import _RELATIVE_BEFORE, PlaceMention, _patterns, find_places, referent, resolve_place
 from geo.extract.sentences import Sentence, normalize_text, split_sentences
 from geo.extract.coref import claimant, relative_subject, sentence_agent, targets, unclaimed
-from geo.extract.triggers import TriggerGroup, find_triggers, group_triggers, group_types
+from geo.extract.triggers import GENERIC_TYPES, TriggerGroup, find_triggers, group_triggers, group_types
 from geo.schema import Event
 
 __all__ = ["ExtractionResult", "extract", "extract_events"]
@@ -346,25 +346,43 @@ _REBEL_LEADERS = frozenset({"hts_nusra", "isis"})
 
 
 #: A field separator of a table written as text: " | ", "; "
-_FIELD_SEP = re.compile(r"\s*\|\s*|;\s+")
+_FIELD_SEP = re.compile(r"\s*\|\s*|;\s+|\s+[\u2013\u2014]\s+|\s+-\s+")
+#: A log line's head before a colon: "Kafranbel, 6 May: SyAAF helicopters dropped ..."
+_LINE_HEAD = re.compile(r"^\W{0,3}([^:.;()\"]{2,60}?):\s")
+#: A line that opens with a date or a bullet: "01/03/2021; ...", "• 03/11 – Deir ez-Zor – ..."
+_DATED_START = re.compile(r"^\s*(?:[\u2022\u00b7*\-]\s*)?\[?\d")
 
 
 def _table_row(text: str) -> list[tuple[int, int]]:
-    """The fields of a table row written as text ("date | actor | type | location | notes",
-    "01/03/2021; Tafas; Unidentified gunmen; Shot dead ..."): (start, end) of each, or [] for a
-    sentence that is no row (fewer than three fields, or one of them a long clause with a stop)."""
-    if "|" not in text and ";" not in text:
-        return []
+    """The fields of a table row or log line written as text ("date | actor | type | location |
+    notes", "01/03/2021; Tafas; Unidentified gunmen; Shot dead ...", "• 03/11 – Hajin – IS SVBIED
+    attack ...", "Kafranbel, 6 May: SyAAF helicopters ..."): (start, end) of each, or [] for a
+    sentence that is no row. Prose is no row: "A; B; C" and "X - Y" only count in a line that
+    opens with a date or a bullet, a head of a few words before a colon only with another field."""
     if "\n" in text.strip():
         return []
+    head = _LINE_HEAD.match(text)
+    if head is not None and count_words(head.group(1)) > 6:
+        head = None
+    if head is None and "|" not in text and ";" not in text and "\u2013" not in text and "\u2014" not in text \
+            and " - " not in text:
+        return []
     cols, pos = [], 0
-    for m in _FIELD_SEP.finditer(text):
+    if head is not None:
+        cols.append((0, head.end(1)))
+        pos = head.end()
+    for m in _FIELD_SEP.finditer(text, pos):
         cols.append((pos, m.start()))
         pos = m.end()
     cols.append((pos, len(text)))
-    if len(cols) < 3 or "|" not in text and not re.match(r"\s*\d", text):
-        return []  # ("A; B; C" in prose is a list of clauses: only a dated line is a row)
-    return cols
+    cols = [c for c in cols if text[c[0]:c[1]].strip()]
+    if "|" in text and len(cols) >= 3:
+        return cols
+    if _DATED_START.match(text) and len(cols) >= (2 if head is None else 3) and count_words(text[cols[0][0]:cols[0][1]]) <= 4:
+        return cols
+    if head is not None and len(cols) >= 2:
+        return cols
+    return []
 
 
 def _field_places(text: str, cols: list[tuple[int, int]], st: _Sent, lex: Lexicon, gz: Any) -> list[PlaceMention]:
@@ -375,6 +393,7 @@ def _field_places(text: str, cols: list[tuple[int, int]], st: _Sent, lex: Lexico
     for k, (a, b) in enumerate(cols):
         field = text[a:b]
         if not field.strip() or _column_has_event(cols, k, st.groups) or re.match(r"\s*\d", field) \
+                or _MONTH_OR_DAY_START.match(field) \
                 or any(a <= x.start < b and x.actor for x in st.actors) or ":" in field:
             continue
         lead = "in "
@@ -382,6 +401,8 @@ def _field_places(text: str, cols: list[tuple[int, int]], st: _Sent, lex: Lexico
         if not found:
             continue
         for p in found:
+            if len(p.name) <= 4 and p.name.isupper():
+                continue  # "MSB: ...", "IDF: ...": an acronym heading the line, no place
             p.start, p.end = p.start - len(lead) + a, p.end - len(lead) + a
             out.append(p)
     out.sort(key=lambda p: p.start)
@@ -394,6 +415,20 @@ def _fine_or_any(field_places: list[PlaceMention], lex: Lexicon) -> list[PlaceMe
     items = [p for p in field_places if p.role == "item"]
     fine = [p for p in items if p.governorate is None and lex.governorate(p.name) is None]
     return fine or items
+
+
+_MONTH_OR_DAY_START = re.compile(r"\s*[\u2022*\-]?\s*(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+                                 r"sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|mon|tue|wed|thu|fri|sat|sun|"
+                                 r"(?:mon|tues|wednes|thurs|fri|satur|sun)day)\.?(?:\s+\d|\s*$)", re.I)
+_VICTIM_FIELD = re.compile(r"\b(?:killed|wounded|injured|dead|died|martyrs?|casualt\w+|detained|arrested|captured)\b", re.I)
+
+
+def _actor_field(text: str, col: tuple[int, int]) -> bool:
+    """Whether a row's field can name who acted: short, and not a toll ("4 regime soldiers killed")."""
+    field = text[col[0]:col[1]]
+    if text[col[1]:col[1] + 1] == ":":
+        return False  # "Russian Defence Ministry: drone attack on Hmeimim repelled": who speaks, not who acted
+    return count_words(field) <= 6 and not _VICTIM_FIELD.search(field)
 
 
 def _column_of(cols: list[tuple[int, int]], pos: int) -> int:
@@ -669,7 +704,8 @@ def extract(article: Any, gazetteer: Any | None = None, *, date_override: dt.dat
                 col = _column_of(row_cols, g.start)
                 others = [x for x in st.actors if x.actor and x.kind in ("name", "adjective")
                           and (a is None or x.actor != "unknown") and _column_of(row_cols, x.start) != col
-                          and not _column_has_event(row_cols, _column_of(row_cols, x.start), st.groups)]
+                          and not _column_has_event(row_cols, _column_of(row_cols, x.start), st.groups)
+                          and _actor_field(t, row_cols[_column_of(row_cols, x.start)])]
                 if others:
                     a, how = ([x for x in others if x.start < g.start] or others)[-1], "subject"
             actor, air = None, False
@@ -857,7 +893,9 @@ def extract(article: Any, gazetteer: Any | None = None, *, date_override: dt.dat
                     by_group[gi] = _fine_or_any(field_places, lex)  # "... in the town" of the row's place field
             placed_cols = {_column_of(row_cols, st.groups[gi].start) for gi, ps in by_group.items() if ps}
             for gi, g in enumerate(st.groups):
-                if g.is_event and not by_group[gi] and _column_of(row_cols, g.start) not in placed_cols:
+                if placed_cols:
+                    break  # "...; houses destroyed", "...; IS expelled from the centre": beside an event the row placed
+                if g.is_event and not by_group[gi]:
                     # (not "struck positions near X in support of the SDF advance": its field told its place)
                     # a governorate field ("02 November 2015 | Homs | Sadad | ...") is the context of a finer one
                     by_group[gi] = _fine_or_any(field_places, lex)

@@ -222,6 +222,7 @@ _CLOSE_BRACKET = re.compile(r"\s*\)")
 _OBJECT_GAP = re.compile(r"\s*(?:the\s+)?(?:(?:(?:north|south)(?:-?(?:east|west))?|east|west)(?:ern)?\s+|central\s+)?", re.I)
 _PASSIVE_SUBJECT = re.compile(r"(?:(?:\s*,\s*|\s+and\s+|\s+or\s+)[A-Z][\w'\-]*(?:\s+(?:al-|el-)?[A-Z][\w'\-]*)*)*"
                               r"(?:\s*,\s*(?:in|near|north|south|east|west|outside|on)\b[^,;.]{1,60},)?"  # "X, in southern Idlib, was hit"
+                              r"(?:\s+and\s+the\s+(?:villages?|towns?|areas?|farms?|neighbou?rhoods?)\s+(?:around|near|surrounding)\s+it)?"
                               r"\s+(?:was|were|has been|have been|had been|came under|come under|is being|are being)\b")
 
 

@@ -464,3 +464,36 @@ def test_the_subject_named_again_in_an_appositive(gz):
 def test_a_short_aside_in_brackets_is_no_clause(gz):
     text = "Militants of the Jabhat al-Nusra terrorist group (outlawed in Russia) carried out seven shelling attacks on Saraqib."
     assert {e.actor for e in ev(text, gz)} == {"hts_nusra"}
+
+
+# -- log lines --------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, want", [
+    ("Kafr Nabl, 6 May: SyAAF helicopters dropped 4 barrel bombs on the town centre; 3 civ killed.",
+     {("syrian_government", "airstrike", "Kafr Nabl", "2019-05-06")}),
+    ("\u2022 08/11/2019 \u2013 Abu Kamal \u2013 SAA units stormed the town after heavy fighting.",
+     {("syrian_government", "ground_offensive", "Abu Kamal", "2019-11-08")}),
+])
+def test_a_log_lines_head_place_goes_with_its_event(gz, text, want):
+    assert {(e.actor, e.event_type, e.place, e.date) for e in ev(text, gz, published="2019-11-15")} == want
+
+
+def test_a_speaker_heading_a_line_is_not_its_actor(gz):
+    # guard: "Russian Defence Ministry: drone attack ... repelled" names who speaks
+    text = "Russian Defence Ministry: drone attack on Latakia repelled"
+    assert "russia" not in {e.actor for e in ev(text, gz)}
+
+
+def test_a_toll_field_names_no_actor(gz):
+    # guard: the victims' field is no actor field
+    text = "18 May: A car bomb exploded near a checkpoint in the town of Daraa; 4 regime soldiers killed."
+    assert {e.actor for e in ev(text, gz, published="2015-05-20")} == {"unknown"}
+
+
+@pytest.mark.parametrize("text", [
+    "Thread: what we can verify so far about the fighting on the coast",
+    "Southern front log: Idlib offensive, Jun 19th - Jul 6th 2018",
+])
+def test_label_and_date_fields_are_no_places(gz, text):
+    # guard: a line's label or dates read as places would be events
+    assert ev(text, gz, published="2018-07-10") == []
