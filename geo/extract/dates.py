@@ -42,6 +42,8 @@ _WDP = rf"(?:(?:on\s+)?(?P<wd>{_WD_FULL}),?\s+(?:the\s+)?)?"
 _PATTERNS: list[tuple[str, str]] = [
     ("iso", r"(?P<iy>(?:19|20)\d\d)-(?P<im>[01]\d)-(?P<id>[0-3]\d)(?![\d])"),
     # "16/07/2019", "16.07.2019", "16-07-2019": day, month, year, as monitors and ministries write them
+    # a military date-time group's day: "23FEB15", "01MAR2015"
+    ("dtg", r"(?-i:(?<![\w])(?P<gd>[0-3]\d)(?P<gm>JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)(?P<gy>\d\d(?:\d\d)?))(?![\w])"),
     ("dmy_num", r"(?<![\d/.\-])(?P<nd>[0-3]?\d)(?P<sep>[/.\-])(?P<nm>[01]?\d)(?P=sep)(?P<ny>(?:19|20)\d\d)(?![\d/\-])"),
     # "Fri 21/01": a day and month in digits, only after a weekday (alone, "21/01" may be a score or a ratio)
     ("wd_dm_num", r"(?P<wd9>" + _WD_ABBR + r"),?\s+(?P<nd9>[0-3]?\d)/(?P<nm9>[01]?\d)(?![\d/])"),
@@ -254,6 +256,9 @@ def _resolve(m: re.Match[str], ref: dt.date | None, latest: dt.date | None = Non
         return _safe_date(int(g["ry"]), _month(g["rm"]), int(g["rd2"])), "week", False
     if k == "dmy_num":
         return _safe_date(int(g["ny"]), int(g["nm"]), int(g["nd"])), "day", False
+    if k == "dtg":
+        year = int(g["gy"]) + (2000 if len(g["gy"]) == 2 else 0)
+        return _safe_date(year, _month(g["gm"]), int(g["gd"])), "day", False
     if k in ("md", "dm", "wd_dm_num"):
         if k == "wd_dm_num":
             wd, month, dayn = g["wd9"], int(g["nm9"]), int(g["nd9"])
@@ -405,7 +410,7 @@ _DAY_KINDS = frozenset({"today", "yesterday", "lastnight"})
 #: Anaphoric date kinds and their distance in days from the day told before
 _SHIFT = {"same": 0, "prevday": -1, "nextday": 1}
 
-_FULL_KINDS = ("iso", "dmy_num", "mdy", "dmy_range", "dmy")
+_FULL_KINDS = ("iso", "dtg", "dmy_num", "mdy", "dmy_range", "dmy")
 _FULL_RE = re.compile("|".join(f"(?P<{k}>{p})" for k, p in _PATTERNS if k in _FULL_KINDS), re.I)
 _WDM_RE = re.compile("|".join(f"(?P<{k}>{p})" for k, p in _PATTERNS if k in ("md", "dm")), re.I)
 _FULL_ALT = Alternation([(k, p) for k, p in _PATTERNS if k in _FULL_KINDS], ignorecase=True, suffix=r"(?!\w)")

@@ -151,7 +151,8 @@ _OUTCOME_AFTER = re.compile(r"[^.;]*?\b(?:in\s+which|which|that)\s+(?:[\w\-]+\s+
 
 #: A fact-check's label for what it checks, opening the sentence: "CLAIM: ...", "Fact check: Viral '...'"
 _FACT_CHECK_LABEL = re.compile(r"^\W*(?:\d{1,2}\s*/\s*)?(?:the\s+)?(?:claims?|fact[\s-]?check(?:ed)?|what\s+was\s+claimed|"
-                               r"unconfirmed|unverified|rumou?rs?|not\s+(?:yet\s+)?(?:confirmed|verified))\s*:", re.I)
+                               r"unconfirmed|unverified|rumou?rs?|not\s+(?:yet\s+)?(?:confirmed|verified)|assessment|outlook|forecast|"
+                               r"what\s+(?:comes\s+)?next|scenarios?)\s*:", re.I)
 
 #: An event told inside a claim: "the claims by the terrorist organisation that ...", "Reports that ..."
 _CLAIM_THAT = re.compile(r"\b(?:claims?|reports?|allegations?|accusations?|rumou?rs?|assertions?|statements?|publications?)\s+"

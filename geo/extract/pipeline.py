@@ -346,9 +346,9 @@ _REBEL_LEADERS = frozenset({"hts_nusra", "isis"})
 
 
 #: A field separator of a table written as text: " | ", "; "
-_FIELD_SEP = re.compile(r"\s*\|\s*|;\s+|\s+[\u2013\u2014]\s+|\s+-\s+")
+_FIELD_SEP = re.compile(r"\s*\|\s*|;\s+|\s+[\u2013\u2014]\s+|\s+-\s+|\s+//\s+")
 #: A log line's head before a colon: "Kafranbel, 6 May: SyAAF helicopters dropped ..."
-_LINE_HEAD = re.compile(r"^\W{0,3}([^:.;()\"]{2,60}?):\s")
+_LINE_HEAD = re.compile(r"^\W{0,3}([^:.;\"]{2,60}?):\s")
 #: A line that opens with a date or a bullet: "01/03/2021; ...", "• 03/11 – Deir ez-Zor – ..."
 _DATED_START = re.compile(r"^\s*(?:[\u2022\u00b7*\-]\s*)?\[?\d")
 
@@ -365,7 +365,7 @@ def _table_row(text: str) -> list[tuple[int, int]]:
     if head is not None and count_words(head.group(1)) > 6:
         head = None
     if head is None and "|" not in text and ";" not in text and "\u2013" not in text and "\u2014" not in text \
-            and " - " not in text:
+            and " - " not in text and " // " not in text:
         return []
     cols, pos = [], 0
     if head is not None:
@@ -376,6 +376,15 @@ def _table_row(text: str) -> list[tuple[int, int]]:
         pos = m.end()
     cols.append((pos, len(text)))
     cols = [c for c in cols if text[c[0]:c[1]].strip()]
+    # a field headed by a place before a colon: "18.01.2016 — Rabia (Jabal al-Turkman): RuAF airstrikes ..."
+    split: list[tuple[int, int]] = []
+    for k, (a, b) in enumerate(cols):
+        fh = _LINE_HEAD.match(text[a:b]) if k > 0 else None
+        if fh is not None and count_words(fh.group(1)) <= 6 and a + fh.end() < b:
+            split += [(a, a + fh.end(1)), (a + fh.end(), b)]
+        else:
+            split.append((a, b))
+    cols = split
     if "|" in text and len(cols) >= 3:
         return cols
     if _DATED_START.match(text) and len(cols) >= (2 if head is None else 3) and count_words(text[cols[0][0]:cols[0][1]]) <= 4:

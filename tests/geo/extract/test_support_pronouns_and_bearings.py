@@ -497,3 +497,31 @@ def test_a_toll_field_names_no_actor(gz):
 def test_label_and_date_fields_are_no_places(gz, text):
     # guard: a line's label or dates read as places would be events
     assert ev(text, gz, published="2018-07-10") == []
+
+
+def test_a_sitrep_line_with_a_date_time_group_and_slashes(gz):
+    text = "26FEB15 // RAQQA // CJTF airstrikes near the town, 8 strikes on IS fighting positions."
+    assert {(e.actor, e.place, e.date) for e in ev(text, gz, published="2015-03-01")} == {
+        ("us_coalition", "Ar Raqqah", "2015-02-26")}
+
+
+def test_a_field_headed_by_a_place_after_the_date(gz):
+    text = "18.01.2016 \u2014 Kafr Zita (northern Hama): RuAF airstrikes, about 30 sorties on positions around the town."
+    assert {(e.actor, e.place, e.date) for e in ev(text, gz, published="2016-01-25")} == {
+        ("russia", "Kafr Zita", "2016-01-18")}
+
+
+def test_an_assessment_line_is_no_event(gz):
+    text = "ASSESSMENT: IS pressure likely to continue; further YPG advance toward Raqqa expected (unconfirmed)."
+    assert ev(text, gz) == []
+
+
+def test_hzb_in_a_log_is_hezbollah(gz):
+    text = "24.01.2016 \u2014 Kafr Zita: SAA, NDF and Hzb fighters captured the town after a week-long push."
+    assert {e.actor for e in ev(text, gz, published="2016-01-25")} == {"syrian_government", "hezbollah"}
+
+
+def test_a_mixed_case_abbreviation_does_not_match_a_month(gz):
+    # guard: "Jan" is a month, not an abbreviation of a group
+    text = "Sun 3 Jan - IS cells ambushed an army convoy near Palmyra; 9 soldiers killed."
+    assert {e.actor for e in ev(text, gz, published="2021-01-10")} == {"isis"}
