@@ -156,10 +156,11 @@ _FACT_CHECK_LABEL = re.compile(r"^\W*(?:\d{1,2}\s*/\s*)?(?:the\s+)?(?:claims?|fa
 
 #: An event told inside a claim: "the claims by the terrorist organisation that ...", "Reports that ..."
 _CLAIM_THAT = re.compile(r"\b(?:claims?|reports?|allegations?|accusations?|rumou?rs?|assertions?|statements?|publications?)\s+"
-                         r"(?:(?:by|of|in|from)\s+(?:[\w'\-]+\s+){1,7}?)?that\s+(?:[\w'\-]+\s+){0,12}$", re.I)
+                         r"(?:(?:by|of|in|from)\s+(?:[\w'\-]+\s+){1,7}?)?(?:that|about|of)\s+(?:[\w'\-]+\s+){0,12}$", re.I)
 #: ... which the sentence then calls false
 _CALLED_FALSE = re.compile(r"\b(?:is|are|was|were|been)\s+(?:\w+\s+)?(?:false|baseless|untrue|unfounded|groundless|"
-                           r"fabricated|fabrications|lies|not true|a lie)\b", re.I)
+                           r"fabricated|fabrications|lies|not true|a lie|fake|disinformation|a provocation|an information provocation)\b"
+                           r"|\b(?:do|does|did)\s+not\s+correspond\s+to\s+(?:the\s+)?reality\b", re.I)
 
 #: A negative determiner opening a clause, or the clause a reporting verb governs ("said no ...").
 _NEG_SUBJECT = re.compile(r"(?:^\W*|[,.]\s+\W*|\b(?:and|or|that|said|says|stated|insisted|added|stressed)\s+)"

@@ -349,6 +349,7 @@ _REBEL_LEADERS = frozenset({"hts_nusra", "isis"})
 _FIELD_SEP = re.compile(r"\s*\|\s*|;\s+|\s+[\u2013\u2014]\s+|\s+-\s+|\s+//\s+")
 #: A log line's head before a colon: "Kafranbel, 6 May: SyAAF helicopters dropped ..."
 _LINE_HEAD = re.compile(r"^\W{0,3}([^:.;\"]{2,60}?):\s")
+_LEAD_DATE = re.compile(r"\s*[\u2022*]?\s*\[?\d{1,4}(?:[/.\-]\d{1,2}){1,2}\]?\s+")
 #: A line that opens with a date or a bullet: "01/03/2021; ...", "• 03/11 – Deir ez-Zor – ..."
 _DATED_START = re.compile(r"^\s*(?:[\u2022\u00b7*\-]\s*)?\[?\d")
 
@@ -376,6 +377,11 @@ def _table_row(text: str) -> list[tuple[int, int]]:
         pos = m.end()
     cols.append((pos, len(text)))
     cols = [c for c in cols if text[c[0]:c[1]].strip()]
+    # "[2018-02-20] Kafr Batna - ...": the date opening the first field is a field of its own
+    if cols:
+        dm = _LEAD_DATE.match(text, cols[0][0], cols[0][1])
+        if dm is not None and dm.end() < cols[0][1]:
+            cols = [(cols[0][0], dm.end()), (dm.end(), cols[0][1]), *cols[1:]]
     # a field headed by a place before a colon: "18.01.2016 — Rabia (Jabal al-Turkman): RuAF airstrikes ..."
     split: list[tuple[int, int]] = []
     for k, (a, b) in enumerate(cols):
@@ -1073,6 +1079,14 @@ def extract(article: Any, gazetteer: Any | None = None, *, date_override: dt.dat
                         rp2 = resolve_place(p, gz, lex, context=t[lo:hi], near=near_pts[-6:], cache=cache)
                         if rp2 is not None and not rp2.fallback and rp2.country_code == "SY":
                             rp = rp2
+                if (rp is None or rp.fallback) and field_places and p not in field_places:
+                    # "[2018-02-22] Damascus - rebel mortars hit Bab Touma": a place the gazetteer lacks,
+                    # in the row of the place its location field names
+                    loc = next((q for q in _fine_or_any(field_places, lex)), None)
+                    rl = resolve_place(loc, gz, lex, context=context, near=near_pts[-6:], cache=cache) if loc else None
+                    if rl is not None and not rl.fallback and (rp is None or rl.admin1 == rp.admin1) \
+                            and rl.country_code == "SY":
+                        rp = dataclasses.replace(rl, precision=2, note=f"{p.name} not in the gazetteer: in {rl.name}")
                 if rp is None or rp.fallback:
                     # not in the gazetteer: no point, or only its governorate (or a part of it) as a stand-in
                     if p.name not in unresolved:

@@ -367,6 +367,8 @@ def find_places(text: str, lex: Lexicon, gz: Any | None, masks: list[tuple[int, 
                 continue
         if name.lower() in lex.not_places or name.lower().split("-")[0] in lex.not_places and "-" not in name:
             continue
+        if _AIRCRAFT_TYPE.match(name):
+            continue  # "Su-25SM attack aircraft", "Mi-8 helicopters": a type of aircraft
         if len(name) < 3 and not name.isupper():
             continue
         before = text[max(0, s - 80):s]
@@ -607,6 +609,9 @@ _EXPELLED_FROM = re.compile(r"\b(?:drove|driven|drive|drives|driving|expelled|ex
                             r"(?:out\s+)?(?:of|from)\s+(?:the\s+)?(?:[\w\-]+\s+)?$", re.I)
 #: "north of ", "south-east of the " right before a name: a bearing from it, not the place itself
 _RELATIVE_BEFORE = re.compile(r"\b(?:north|south|east|west)(?:-?(?:east|west))?\s+of\s+(?:the\s+)?$", re.I)
+#: An aircraft or drone designation: "Su-25SM", "MiG-29", "Mi-8", "F-16", "MQ-9", "Tu-22M3"
+_AIRCRAFT_TYPE = re.compile(r"(?:Su|MiG|Mi|Ka|Tu|Il|An|Yak|L|F|A|B|E|C|KC|MQ|RQ|AH|UH|CH|OH|TB|S)-\d", re.I)
+
 #: A bearing between two place names: "hills south of ", ", 30 km north of the "
 _BEARING_GAP = re.compile(r"\s*,?\s*(?:[\w\-]+\s+)?(?:(?:about|some|around|roughly|nearly)\s+)?(?:[\d.,]+\s*(?:km|kilomet(?:re|er)s?|miles)\s+)?"
                           r"(?:north|south|east|west)(?:-?(?:east|west))?\s+of\s+(?:the\s+)?", re.I)

@@ -525,3 +525,30 @@ def test_a_mixed_case_abbreviation_does_not_match_a_month(gz):
     # guard: "Jan" is a month, not an abbreviation of a group
     text = "Sun 3 Jan - IS cells ambushed an army convoy near Palmyra; 9 soldiers killed."
     assert {e.actor for e in ev(text, gz, published="2021-01-10")} == {"isis"}
+
+
+def test_an_aircraft_type_is_no_place(gz):
+    from geo.extract.lexicon import load_lexicon
+    from geo.extract.places import find_places
+
+    text = "In Hama province, near the settlement of Kafr Zita, Su-25SM attack aircraft and a Mi-8 destroyed a post."
+    names = {p.name for p in find_places(text, load_lexicon(), gz, [], [])}
+    assert "Kafr Zita" in names and not {n for n in names if n.startswith(("Su-", "Mi-"))}
+
+
+def test_reports_about_a_strike_that_do_not_correspond_to_reality(gz):
+    text = ("Reports by several foreign media about a strike by Russian aircraft on a hospital in the town of "
+            "Saraqib do not correspond to reality.")
+    assert ev(text, gz) == []
+
+
+def test_a_bracketed_date_opening_a_log_line_leaves_its_place_field(gz):
+    text = "[2018-02-20] Douma - SyAAF airstrikes and helicopter barrel bombs on residential blocks, 20+ killed."
+    assert {(e.actor, e.place, e.date) for e in ev(text, gz, published="2018-04-20")} == {
+        ("syrian_government", "Douma", "2018-02-20")}
+
+
+def test_a_place_the_gazetteer_lacks_is_near_the_rows_place_field(gz):
+    text = "[2018-02-22] Aleppo - rebel mortars hit Bab al-Faraj and al-Jamiliyah, 3 killed."
+    got = {(e.place, e.geo_precision) for e in ev(text, gz, published="2018-04-20")}
+    assert got and all(p == "Aleppo" and prec == 2 for p, prec in got)
