@@ -34,7 +34,8 @@ __all__ = ["ExtractionResult", "extract", "extract_events"]
 
 #: Articles longer than this (characters) are read up to it.
 MAX_CHARS = 2_000_000
-_ANAPHORIC_TOWN = re.compile(r"\b(?:the|that|this)\s+(?:besieged\s+|embattled\s+|rebel-held\s+|border\s+|strategic\s+)?(?:town|city|village)\b(?!\s+(?:of|council|hall|square|'s))", re.I)
+_ANAPHORIC_TOWN = re.compile(r"\b(?:the|that|this)\s+(?:besieged\s+|embattled\s+|rebel-held\s+|border\s+|strategic\s+)?(?:town|city|village)\b(?!\s+(?:of|council|hall|square|'s))(?!['\u2019]s\s+(?:\w+\s+)?(?:defenders|residents|people|inhabitants|population|mayor|council|governor|officials|"
+                            r"leaders|elders|families|notables|displaced|refugees|fate)\b)", re.I)
 #: A town taken, told with "it": "rebels recaptured it on Thursday" (the town named just before)
 _IT_TAKEN = re.compile(r"\b(?:re-?captured|retook|re-took|re-?took\s+control\s+of|captured|seized|stormed|overran|"
                        r"regained(?:\s+control\s+of)?|took\s+control\s+of|entered|besieged|encircled)\s+(it)\b"

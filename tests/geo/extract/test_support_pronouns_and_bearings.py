@@ -552,3 +552,16 @@ def test_a_place_the_gazetteer_lacks_is_near_the_rows_place_field(gz):
     text = "[2018-02-22] Aleppo - rebel mortars hit Bab al-Faraj and al-Jamiliyah, 3 killed."
     got = {(e.place, e.geo_precision) for e in ev(text, gz, published="2018-04-20")}
     assert got and all(p == "Aleppo" and prec == 2 for p, prec in got)
+
+
+def test_the_towns_defenders_are_no_event_place_and_an_appeal_is_no_event(gz):
+    text = ("Regime shelling hit Hasakah on Monday. \"If Kafr Zita falls, it will be a massacre,\" said a local "
+            "leader, who appealed for more airstrikes and for weapons to reach the town's defenders.")
+    assert {(e.event_type, e.place) for e in ev(text, gz)} == {("shelling", "Al-Hasakah")}
+
+
+def test_the_towns_districts_are_an_event_place(gz):
+    # guard: a part of the town is where it happened
+    text = ("IS fighters attacked Kafr Zita on Thursday. The attackers detonated a car bomb and then spread "
+            "through the town's southern districts.")
+    assert "Kafr Zita" in {e.place for e in ev(text, gz)}
