@@ -35,7 +35,8 @@ class ActorMention:
 # (with a hyphen: "rebel-held", "Turkish-occupied"; with a space only "rebel held": "forces besieged X" is a verb)
 _HELD = re.compile(r"-(?:held|controlled|occupied|besieged|dominated|run|aligned|affiliated|linked|allied)\b|\s+held\b", re.I)
 _WORD = re.compile(r"[\w'\-]+")
-_PRONOUN = re.compile(r"\b(?:its|their|it|they)\b", re.I)
+_PRONOUN = re.compile(r"\b(?i:its|their|it|they)\b|\b(?:[Hh]is|[Hh]er)\s+(?:[\w\-]+\s+)?(?:forces|men|units|troops|fighters|"
+                      r"soldiers|brigades?|division|columns?)\b")
 
 
 def count_words(s: str) -> int:
@@ -553,7 +554,7 @@ def device_used(text: str, g_start: int, lex: Lexicon) -> bool:
 
 _JOINT_GAP = re.compile(r"^(?:(?:['\u2019]s)?\s+(?:(?:ground|special|armed|land|regular|elite|border)\s+)?"  # "Turkey's army and ..."
                         r"(?:army|forces|troops|military|soldiers|units|militias?|air\s+force|warplanes|jets|aircraft|drones|artillery))?"
-                        r"\s*(?:,\s*(?:and\s+)?|and\s+|&\s+|as well as\s+|along with\s+|together with\s+|alongside\s+)"
+                        r"\s*(?:,\s*(?:and\s+)?|and\s+|&\s+|/\s*|as well as\s+|along with\s+|together with\s+|alongside\s+)"
                         # "Syrian troops and fighters from Lebanon's Hezbollah", "HTS and allied factions of the SNA"
                         r"(?:(?:allied\s+)?(?:fighters|forces|troops|militiamen|members|units|gunmen|factions|brigades)"
                         r"\s+(?:from|of|loyal\s+to)\s+)?"

@@ -46,7 +46,8 @@ _UNCLAIMED = re.compile(r"\b(?:no\s+(?:group|one|party|faction|organi[sz]ation)\
 
 
 _CLAIMED = re.compile(r"\s*(?:(?!claimed\b)[\w\-]+\s+){0,3}?(?:(?:has|have|had|later|also|quickly|swiftly|reportedly)\s+)*claimed\s+"
-                      r"(?:responsibility|the\s+(?:attacks?|bombings?|blasts?|crimes?|operations?|explosions?|killings?))", re.I)
+                      r"(?:responsibility|the\s+(?:attacks?|bombings?|blasts?|crimes?|operations?|explosions?|killings?))"
+                      r"|\s*claimed\s*(?:it\s*)?[.;]?\s*$", re.I)  # a log's "...; IS claimed."
 
 
 #: Blaming an actor for what the sentence before told: "blamed Islamic State fighters for the massacre"

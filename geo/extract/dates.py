@@ -44,7 +44,7 @@ _PATTERNS: list[tuple[str, str]] = [
     # "16/07/2019", "16.07.2019", "16-07-2019": day, month, year, as monitors and ministries write them
     # a military date-time group's day: "23FEB15", "01MAR2015"
     ("dtg", r"(?-i:(?<![\w])(?P<gd>[0-3]\d)(?P<gm>JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)(?P<gy>\d\d(?:\d\d)?))(?![\w])"),
-    ("dmy_num", r"(?<![\d/.\-])(?P<nd>[0-3]?\d)(?P<sep>[/.\-])(?P<nm>[01]?\d)(?P=sep)(?P<ny>(?:19|20)\d\d)(?![\d/\-])"),
+    ("dmy_num", r"(?<![\d/.\-])(?P<nd>[0-3]?\d)(?P<sep>[/.\-])(?P<nm>[01]?\d)(?P=sep)(?P<ny>(?:19|20)\d\d|[12]\d)(?![\d/\-])"),
     # "Fri 21/01": a day and month in digits, only after a weekday (alone, "21/01" may be a score or a ratio)
     ("wd_dm_num", r"(?P<wd9>" + _WD_ABBR + r"),?\s+(?P<nd9>[0-3]?\d)/(?P<nm9>[01]?\d)(?![\d/])"),
     ("mdy", _WDP + _MON.format(n="m1") + r"\s+" + _DAY.format(n="d1") + r"(?:,\s*|\s+)" + _YEAR.format(n="y1")),
@@ -255,7 +255,8 @@ def _resolve(m: re.Match[str], ref: dt.date | None, latest: dt.date | None = Non
     if k == "dmy_range":
         return _safe_date(int(g["ry"]), _month(g["rm"]), int(g["rd2"])), "week", False
     if k == "dmy_num":
-        return _safe_date(int(g["ny"]), int(g["nm"]), int(g["nd"])), "day", False
+        year = int(g["ny"]) + (2000 if len(g["ny"]) == 2 else 0)  # "09/10/19": a log's two-digit year
+        return _safe_date(year, int(g["nm"]), int(g["nd"])), "day", False
     if k == "dtg":
         year = int(g["gy"]) + (2000 if len(g["gy"]) == 2 else 0)
         return _safe_date(year, _month(g["gm"]), int(g["gd"])), "day", False

@@ -408,6 +408,16 @@ def _field_places(text: str, cols: list[tuple[int, int]], st: _Sent, lex: Lexico
     out: list[PlaceMention] = []
     for k, (a, b) in enumerate(cols):
         field = text[a:b]
+        ev_head = _EVENT_THEN_PLACE.match(field)
+        if ev_head is not None and _column_has_event(cols, k, st.groups) and any(
+                a <= g.start < a + ev_head.end(1) for g in st.groups if g.is_event):
+            # "VBIED, Qamishli (Munir Habib St), 3 k.": the event word, then where
+            lead = "in "
+            for p in find_places(lead + field[ev_head.end():], lex, gz, [], []):
+                off = a + ev_head.end() - len(lead)
+                p.start, p.end = p.start + off, p.end + off
+                out.append(p)
+            continue
         if not field.strip() or _column_has_event(cols, k, st.groups) or re.match(r"\s*\d", field) \
                 or _MONTH_OR_DAY_START.match(field) \
                 or any(a <= x.start < b and x.actor for x in st.actors) or ":" in field:
@@ -436,6 +446,8 @@ def _fine_or_any(field_places: list[PlaceMention], lex: Lexicon) -> list[PlaceMe
 _MONTH_OR_DAY_START = re.compile(r"\s*[\u2022*\-]?\s*(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
                                  r"sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|mon|tue|wed|thu|fri|sat|sun|"
                                  r"(?:mon|tues|wednes|thurs|fri|satur|sun)day)\.?(?:\s+\d|\s*$)", re.I)
+#: A log field that opens with its event word and then names the place: "VBIED, Qamishli ..."
+_EVENT_THEN_PLACE = re.compile(r"\s*((?:[\w\-/]+\s+){0,2}[\w\-/]+),\s+(?=[A-Z])")
 _VICTIM_FIELD = re.compile(r"\b(?:killed|wounded|injured|dead|died|martyrs?|casualt\w+|detained|arrested|captured)\b", re.I)
 
 
@@ -726,7 +738,10 @@ def extract(article: Any, gazetteer: Any | None = None, *, date_override: dt.dat
                     a, how = ([x for x in others if x.start < g.start] or others)[-1], "subject"
             actor, air = None, False
             if a is not None:
-                if a.kind == "pronoun":
+                if a.kind == "pronoun" and a.text[:4].lower() in ("his ", "her "):
+                    # "His forces captured Saraqeb": a commander's; the article's main actor is his side
+                    actor, how = (dominant, "coref_dominant") if dominant else (None, "none")
+                elif a.kind == "pronoun":
                     actor = _resolve_pronoun(st, a, history, i, lex)
                     how = "coref_local" if actor else "none"
                     if actor is None and _PRONOUN_WORD.fullmatch(a.text):

@@ -565,3 +565,26 @@ def test_the_towns_districts_are_an_event_place(gz):
     text = ("IS fighters attacked Kafr Zita on Thursday. The attackers detonated a car bomb and then spread "
             "through the town's southern districts.")
     assert "Kafr Zita" in {e.place for e in ev(text, gz)}
+
+
+# -- telegraphic notes ------------------------------------------------------------------------
+
+def test_telegraphic_notes_with_two_digit_years_and_abbreviations(gz):
+    text = ("09/10/19 - TAF a/s on Tal Rifaat + outskirts of Qamishli.\n\n"
+            "10/10/19 - TAF/SNA ground push E of Ras al-Ain; TAF arty on Ain Issa & Tal Rifaat.")
+    got = {(e.actor, e.event_type, e.place, e.date) for e in ev(text, gz, published="2019-10-16")}
+    assert {("turkey", "airstrike", "Tall Rif'at", "2019-10-09"), ("turkey", "ground_offensive", "Ras al-Ayn", "2019-10-10"),
+            ("rebels", "ground_offensive", "Ras al-Ayn", "2019-10-10"), ("turkey", "shelling", "Ain Issa", "2019-10-10")} <= got
+    assert "E" not in {e.place for e in ev(text, gz, published="2019-10-16")}
+
+
+def test_a_logs_claimed_names_the_bomber(gz):
+    text = "11/10/19 - VBIED, Qamishli (Munir Habib St), 3 k.; IS claimed."
+    assert {(e.actor, e.event_type) for e in ev(text, gz, published="2019-10-16")} == {("isis", "bombing")}
+
+
+def test_his_forces_are_the_articles_side(gz):
+    text = ("Government troops shelled Saraqib on Monday. The army took Kafr Nabl on Tuesday. "
+            "Russian warplanes had pounded positions around Palmyra for weeks. "
+            "His forces captured Khan Shaykhun on 8 February 2020.")
+    assert ("syrian_government", "Khan Shaykhun") in {(e.actor, e.place) for e in ev(text, gz)}
