@@ -1112,7 +1112,7 @@ def extract(article: Any, gazetteer: Any | None = None, *, date_override: dt.dat
                 if rp.country_code in prof.get("home_countries", []) and rp.country_code != "SY":
                     continue  # the actor's own country: an origin, not a target
                 abroad = _abroad(t, p, lex) or _side_of(t, p, lex) or _lead_country(t, lex) \
-                    or (section if section != "SY" else None)
+                    or (section if section != "SY" else None) or _listed_abroad(t, p, by_group[gi], lex)
                 if abroad is not None and abroad != rp.country_code:
                     # "near Sinjar in northern Iraq", a release's "Strikes in Iraq": not the Syrian homonym
                     rp = resolve_place(p, gz, lex, context=context, near=near_pts[-6:], cache=cache, country=abroad)
@@ -1171,12 +1171,34 @@ _DIRECTIONS_ADJ = (r"(?:far\s+)?(?:north|south|east|west|northern|southern|easte
 
 def _abroad(text: str, p: PlaceMention, lex: Lexicon) -> str | None:
     """The country code of "in (northern) Iraq" right after place ``p`` (within six words), else None."""
+    m = _abroad_re_match(text, p, lex)
+    return _foreign_code(lex, m) if m is not None else None
+
+
+def _listed_abroad(text: str, p: PlaceMention, places: list[PlaceMention], lex: Lexicon) -> str | None:
+    """The country of the place listed just before ``p`` when that one is abroad: "in the Sinjar
+    district of northern Iraq and in the Qandil mountains" (the list goes on in Iraq)."""
+    prev = [q for q in places if q.end <= p.start]
+    if not prev:
+        return None
+    q = prev[-1]
+    m = _abroad_re_match(text, q, lex)
+    if m is None or not _LIST_ON.fullmatch(text, m.end(), p.start):
+        return None
+    return _foreign_code(lex, m)
+
+
+#: Between a listed place abroad and the next item: " and in the ", ", "
+_LIST_ON = re.compile(r"\s*(?:,\s*)?(?:and|or)?\s*(?:in|on|near|at)?\s*(?:the\s+)?", re.I)
+
+
+def _abroad_re_match(text: str, p: PlaceMention, lex: Lexicon) -> re.Match[str] | None:
     rx = _country_re(lex, "abroad_re", r"(?:[^,;.()]{0,40}?\s)?(?:in|of|inside)\s+(?:the\s+)?(?:" + _DIRECTIONS_ADJ
                      + r"\s+)?(?P<c>{alt})\b")
     m = rx.match(text, p.end)
     if m is None or count_words(text[p.end:m.start("c")]) > 8:
         return None
-    return _foreign_code(lex, m)
+    return m
 
 
 def _lead_country(text: str, lex: Lexicon) -> str | None:

@@ -128,7 +128,7 @@ def _compile_patterns(lex: Lexicon) -> dict[str, re.Pattern[str]]:
                                   # "in Idlib province – the settlements of Kafr Nubl (4) and Saraqib (2)"
                                   r"|\s*[\u2013\u2014:-]\s*(?:the\s+)?(?:settlements?|villages?|towns?|localities|locality)\s+of\s+", re.I),
         "list_gap": re.compile(rf"^\s*(?:\(\d+\)\s*)?(?:{_DATED_ITEM})?(?:,\s*(?:(?:and|or|as well as|plus|&|then|and\s+then|and\s+later)\s+)?|\s(?:and|or|as well as|plus|&|then|and\s+then|and\s+later)\s+|\s*/\s*)(?:the\s+)?(?:(?:{alt(dirs)})\s+)?(?:(?P<noun>{alt(nouns)})\s+of\s+)?(?:the\s+)?$", re.I),
-        "locator_gap": re.compile(rf"^\s*,?\s*(?:(?:both|all)\s+)?(?:in|on|near|of|at|outside|around|within|(?:[\w\-]+\s+)?(?:above|overlooking)|(?:(?:in|on|across|among)\s+the\s+(?:[\w\-]+\s+){{1,2}}|(?:about|some|around|roughly|nearly)\s+)?(?:[\d.,]+\s*(?:km|kilomet(?:re|er)s?|miles)\s+|\w+\s+)?(?:north|south|east|west|northeast|northwest|southeast|southwest|north-east|north-west|south-east|south-west)\s+of|close\s+to)?\s*(?:the\s+)?(?:(?:{alt(dirs)})\s+)?(?:(?P<noun>{alt(nouns)})\s+of\s+)?(?:the\s+)?(?:(?:{alt(dirs)})\s+)?$", re.I),
+        "locator_gap": re.compile(rf"^\s*,?\s*(?:(?:both|all)\s+)?(?:in|on|near|of|at|outside|around|within|(?:(?!and\b|or\b|but\b|then\b)[\w\-]+\s+)?(?:above|overlooking|near|outside|around)|(?:(?:in|on|across|among)\s+the\s+(?:[\w\-]+\s+){{1,2}}|(?:about|some|around|roughly|nearly)\s+)?(?:[\d.,]+\s*(?:km|kilomet(?:re|er)s?|miles)\s+|\w+\s+)?(?:north|south|east|west|northeast|northwest|southeast|southwest|north-east|north-west|south-east|south-west)\s+of|close\s+to)?\s*(?:the\s+)?(?:(?:{alt(dirs)})\s+)?(?:(?P<noun>{alt(nouns)})\s+of\s+)?(?:the\s+)?(?:(?:{alt(dirs)})\s+)?$", re.I),
     }
 
 

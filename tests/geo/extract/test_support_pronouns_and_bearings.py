@@ -588,3 +588,35 @@ def test_his_forces_are_the_articles_side(gz):
             "Russian warplanes had pounded positions around Palmyra for weeks. "
             "His forces captured Khan Shaykhun on 8 February 2020.")
     assert ("syrian_government", "Khan Shaykhun") in {(e.actor, e.place) for e in ev(text, gz)}
+
+
+def test_where_the_artillery_is_based_is_no_event_place(gz):
+    text = "By midday, regime artillery based near Daraa had shelled the town of Kafr Zita, wounding civilians."
+    assert {e.place for e in ev(text, gz)} == {"Kafr Zita"}
+
+
+def test_local_fighters_are_rebels(gz):
+    text = "Local fighters also attacked the Military Security detachment in the city of Daraa on Thursday."
+    assert {e.actor for e in ev(text, gz)} == {"rebels"}
+
+
+def test_a_named_checkpoint_near_a_town_has_that_town_as_its_locator(gz):
+    from geo.extract.lexicon import load_lexicon
+    from geo.extract.places import find_places
+
+    text = "Rebels took control of the al-Bakar checkpoint near Kafr Zita on Thursday."
+    found = {p.name: p for p in find_places(text, load_lexicon(), gz, [], [(7, 24)])}
+    assert found["Kafr Zita"].role == "locator" and found["al-Bakar"].locator is found["Kafr Zita"]
+
+
+def test_and_near_starts_a_second_place_not_a_locator(gz):
+    # guard: "in the area of A, and near the settlement of B" names two places
+    text = ("On 11 September, Su-34 aircraft destroyed a command post in the area of Mayadin, and near the "
+            "settlement of Abu Kamal eliminated a group of militants.")
+    assert {e.place for e in ev(text, gz, published="2017-09-12")} == {"Al Mayadin", "Abu Kamal"}
+
+
+def test_a_list_goes_on_in_the_country_of_its_first_item(gz):
+    text = ("Turkish jets hit militant targets near Beirut in northern Lebanon and in Ras al-Ain on Sunday, "
+            "the ministry said.")
+    assert all(e.country_code != "SY" for e in ev(text, gz))
