@@ -27,7 +27,7 @@ from geo.extract.lexicon import Lexicon, lexicon_alternations, load_lexicon, sca
 from geo.extract.places import _RELATIVE_BEFORE, PlaceMention, _patterns, find_places, referent, resolve_place
 from geo.extract.sentences import Sentence, normalize_text, split_sentences
 from geo.extract.coref import claimant, relative_subject, sentence_agent, targets, unclaimed
-from geo.extract.triggers import GENERIC_TYPES, TriggerGroup, find_triggers, group_triggers, group_types
+from geo.extract.triggers import TriggerGroup, find_triggers, group_triggers, group_types
 from geo.schema import Event
 
 __all__ = ["ExtractionResult", "extract", "extract_events"]
@@ -171,7 +171,7 @@ def _clause_start(text: str, pos: int, lex: Lexicon, actors: list[ActorMention] 
     """Where the clause of ``pos`` starts: after the last clause break before it, not counting
     a break inside an actor's name ("Syrian National Army (SNA) factions")."""
     last = 0
-    asides = [(m.start(), m.end()) for m in _SHORT_ASIDE.finditer(text, 0, pos)] if "(" in text else []
+    asides = [(m.start(), m.end()) for m in _BRACKETED.finditer(text, 0, pos)] if "(" in text else []
     for m in clause_break_re(lex).finditer(text, 0, pos):
         if any(a.start <= m.start() and m.end() <= a.end for a in actors):
             continue
@@ -180,8 +180,6 @@ def _clause_start(text: str, pos: int, lex: Lexicon, actors: list[ActorMention] 
         last = m.end()
     return last
 
-
-_SHORT_ASIDE = re.compile(r"\([^()]{1,60}\)")
 
 
 #: How many sentences back "the jihadists" may find the group it names
@@ -1405,9 +1403,6 @@ def _analyse(s: Sentence, lex: Lexicon, ref: dt.date | None, triggers: list, wit
 _BANNED_IN = re.compile(r"\((?:[^()]{0,30}?\b)?(?:outlawed|banned|prohibited|proscribed|designated\s+(?:as\s+)?(?:a\s+)?terrorist\w*"
                         r"(?:\s+organi[sz]ation)?)\s+in\s+(?:the\s+)?$", re.I)
 _QUOTES = "\"\u201c\u201d"
-#: After a closing quote: '," said Abu Omar, a Free Syrian Army commander'
-_SAID_AFTER = re.compile(r"[\"\u201d]\s*,?\s*(?:said|says|added|told)\b[^\"\u201c\u201d]{0,80}$|"
-                         r"^[^\"\u201c\u201d]{0,80}\b(?:said|says|added|told)\s*$", re.I)
 _HE_ADDED = re.compile(r"[\"\u201d]\s*,?\s*(?:he|she)\s+(?:added|said|continued|went\s+on)\b", re.I)
 _SPEAKER_ROLE = re.compile(r"\s*(?:commander|fighter|spokes(?:man|woman|person)|official|officer|leader|member|"
                            r"soldier|militant|media\s+officer)\b", re.I)
