@@ -34,10 +34,11 @@ __all__ = ["ExtractionResult", "extract", "extract_events"]
 
 #: Articles longer than this (characters) are read up to it.
 MAX_CHARS = 2_000_000
-_ANAPHORIC_TOWN = re.compile(r"\b(?:the|that|this)\s+(?:besieged\s+|embattled\s+|rebel-held\s+|border\s+|strategic\s+)?(?:town|city|village)\b(?!\s+(?:of|council|hall|square|'s))(?!['\u2019]s\s+(?:\w+\s+)?(?:defenders|residents|people|inhabitants|population|mayor|council|governor|officials|"
+_ANAPHORIC_TOWN = re.compile(r"\b(?:the|that|this)\s+(?:besieged\s+|embattled\s+|rebel-held\s+|border\s+|strategic\s+|(?:desert|ancient|coastal|front-?line|key|hilltop|mountain|riverside|historic|small|main|"
+                            r"largest|industrial|Kurdish|Christian|Druze|Alawite|Sunni|Turkmen|Assyrian|Armenian|Arab)\s+)?(?:town|city|village)\b(?!\s+(?:of|council|hall|square|'s))(?!['\u2019]s\s+(?:\w+\s+)?(?:defenders|residents|people|inhabitants|population|mayor|council|governor|officials|"
                             r"leaders|elders|families|notables|displaced|refugees|fate)\b)", re.I)
 #: A town taken, told with "it": "rebels recaptured it on Thursday" (the town named just before)
-_IT_TAKEN = re.compile(r"\b(?:re-?captured|retook|re-took|re-?took\s+control\s+of|captured|seized|stormed|overran|"
+_IT_TAKEN = re.compile(r"\b(?:re-?captured|retook|re-took|re-?took\s+control\s+of|captured|seized|stormed|overran|took|"
                        r"regained(?:\s+control\s+of)?|took\s+control\s+of|entered|besieged|encircled)\s+(it)\b"
                        r"(?!\s+(?:was|is|had|has|would|will)\b)", re.I)
 _DEFINITE = re.compile(r"\b(?:the|those|these|such|its|their|further|more|the latest)\s+(?:\w+\s+)?$", re.I)
@@ -809,6 +810,9 @@ def extract(article: Any, gazetteer: Any | None = None, *, date_override: dt.dat
                 # if it does, else no one named
                 alt = dominant if dominant and not lex.profiles.get(dominant, {}).get("armed_group") else None
                 actor, how = (alt, "coref_dominant") if alt else ("unknown", "unknown")
+            if actor in (None, "unknown") and how != "claim" and any(_BARREL_BOMB.search(tr.text) for tr in g.triggers):
+                # "a helicopter dropped barrel bombs on a market in al-Bab": only the government's air force drops them
+                actor, how = _BARREL_ACTOR, "weapon"
             if actor is None and any(tr.type in ("airstrike", "drone_strike") for tr in g.triggers):
                 # "a Su-34 bomber hit a training camp" in a state's release is its own (or the article's main
                 # actor's, when it flies aircraft); "jets coming from the south hit two homes" in an article
@@ -1007,6 +1011,10 @@ def extract(article: Any, gazetteer: Any | None = None, *, date_override: dt.dat
             if owned.get(actor):
                 etypes = owned[actor]  # "TAF artillery and Turkish jets struck X": shelling and air strikes
             named = st.explicit.get(gi, (None, ""))[0]
+            if etypes == ["raid"] and lex.profiles.get(actor or "", {}).get("default_strike") == "airstrike" \
+                    and all(tr.text.lower() == "raids" for tr in g.triggers if tr.type == "raid") \
+                    and not (named is not None and _GROUND_FORCE.search(named.text)) and not _GROUND_FORCE.search(t):
+                etypes = ["airstrike"]  # "the US-led coalition kept up its raids on Raqqa": air raids
             if etypes == ["airstrike"] and any(tr.type == "raid" for tr in g.triggers) and named is not None \
                     and _GROUND_FORCE.search(named.text):
                 etypes = ["raid"]  # "special forces killed an IS leader in a helicopter raid": landed, not bombed
@@ -1457,6 +1465,10 @@ def _owned_weapons(text: str, g: TriggerGroup, actors: list[ActorMention]) -> di
     return out if owned >= 2 else {}
 
 
+
+#: Barrel bombs: in the reporting of this war, dropped by the government's helicopters alone
+_BARREL_BOMB = re.compile(r"barrel|\bbarrels\b", re.I)
+_BARREL_ACTOR = "syrian_government"
 
 #: Events dated before this day are history told as background, not events of the war the tool maps
 _HISTORY_BEFORE = "2011-01-01"

@@ -633,3 +633,27 @@ def test_a_list_goes_on_in_the_country_of_its_first_item(gz):
     text = ("Turkish jets hit militant targets near Beirut in northern Lebanon and in Ras al-Ain on Sunday, "
             "the ministry said.")
     assert all(e.country_code != "SY" for e in ev(text, gz))
+
+
+def test_barrel_bombs_no_one_is_named_for_are_the_governments(gz):
+    text = "A helicopter dropped barrel bombs on a market in Kafr Zita on Saturday, killing more than 60 people."
+    assert {(e.actor, e.event_type) for e in ev(text, gz)} == {("syrian_government", "airstrike")}
+
+
+def test_an_air_forces_raids_are_air_strikes(gz):
+    text = "The US-led coalition kept up its raids on Raqqa on Wednesday, striking IS staging areas."
+    assert {(e.actor, e.event_type) for e in ev(text, gz)} == {("us_coalition", "airstrike")}
+
+
+def test_a_raid_by_helicopter_borne_forces_stays_a_raid(gz):
+    # guard: one raid, on the ground
+    text = "On July 25, U.S. Central Command forces conducted a raid in Al Bab, killing a senior IS leader."
+    assert {(e.actor, e.event_type) for e in ev(text, gz, published="2023-07-26")} == {("us_coalition", "raid")}
+
+
+def test_the_desert_city_and_a_town_they_took(gz):
+    text = ("On Thursday the Nusra Front attacked Kafr Zita and took it within hours. Islamic State fighters "
+            "entered Palmyra in May, and they stormed the desert city again on 11 December.")
+    got = {(e.actor, e.event_type, e.place, e.date) for e in ev(text, gz, published="2015-12-31")}
+    assert ("hts_nusra", "ground_offensive", "Kafr Zita", "2015-12-31") in got
+    assert ("isis", "ground_offensive", "Tadmur", "2015-12-11") in got
