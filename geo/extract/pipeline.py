@@ -458,6 +458,20 @@ def _actor_field(text: str, col: tuple[int, int]) -> bool:
     return count_words(field) <= 6 and not _VICTIM_FIELD.search(field)
 
 
+#: A numbered item's heading: "1. Kafranbel surgical hospital.", "4. Maarat Misrin."
+_ITEM_HEAD = re.compile(r"\s*(?:\d{1,2}[.)]\s+)?[^.;:!?,]{2,60}[.:]?\s*")
+
+
+def _heading_places(text: str, st: _Sent, lex: Lexicon, gz: Any) -> list[PlaceMention]:
+    """The places an item heading names, read as "in <heading>" (none when it tells an event)."""
+    if any(g.is_event for g in st.groups) or count_words(text) > 6 or st.actors:
+        return []
+    body = re.sub(r"^\s*\d{1,2}[.)]\s+", "", text)
+    lead = "in "
+    return [p for p in find_places(lead + body, lex, gz, [], [])
+            if p.role == "item" and p.governorate is None and not (len(p.name) <= 4 and p.name.isupper())]
+
+
 def _column_of(cols: list[tuple[int, int]], pos: int) -> int:
     return next((k for k, (a, b) in enumerate(cols) if a <= pos < b or (pos == b and k == len(cols) - 1)), len(cols) - 1)
 
@@ -697,12 +711,16 @@ def extract(article: Any, gazetteer: Any | None = None, *, date_override: dt.dat
     pending_towns: list[int] = []  # sentences with no event since last_town, not yet read for towns
     earlier_towns: list[PlaceMention] = []  # the other towns of last_town's sentence, before it
     leader: str | None = None  # "rebel fighters led by HTS", "the HTS-led offensive": who "the rebels" are then
+    para_head: tuple[int, list[PlaceMention]] | None = None  # the places a paragraph's heading names
     for i, st in enumerate(sents):
         s = st.s
         t = s.text
         if _may_contain(t, ("led",)):
             leader = _leader_named(t, st.actors) or leader
         row_cols = _table_row(t)
+        if i == 0 or sents[i - 1].s.paragraph != s.paragraph:
+            # "4. Maarat Misrin." heading an item: the place of the events its paragraph leaves unplaced
+            para_head = (s.paragraph, _heading_places(t, st, lex, gz)) if _ITEM_HEAD.fullmatch(t) else None
         govs_here = [lex.governorate(g[2]) for g in found[i].governorates]
         govs_here = [g for g in govs_here if g is not None]
         dl = _DATELINE.match(t) if i == 0 or sents[i - 1].s.paragraph != s.paragraph else None
@@ -810,7 +828,8 @@ def extract(article: Any, gazetteer: Any | None = None, *, date_override: dt.dat
                 # if it does, else no one named
                 alt = dominant if dominant and not lex.profiles.get(dominant, {}).get("armed_group") else None
                 actor, how = (alt, "coref_dominant") if alt else ("unknown", "unknown")
-            if actor in (None, "unknown") and how != "claim" and any(_BARREL_BOMB.search(tr.text) for tr in g.triggers):
+            if (actor in (None, "unknown") or how in ("coref_local", "coref_dominant")) and how != "claim" \
+                    and any(_BARREL_BOMB.search(tr.text) for tr in g.triggers):
                 # "a helicopter dropped barrel bombs on a market in al-Bab": only the government's air force drops them
                 actor, how = _BARREL_ACTOR, "weapon"
             if actor is None and any(tr.type in ("airstrike", "drone_strike") for tr in g.triggers):
@@ -918,6 +937,11 @@ def extract(article: Any, gazetteer: Any | None = None, *, date_override: dt.dat
             prev_p = next((p for p in reversed(items) if p.end <= g2.start), None)
             if prev_p is not None and _WHICH_PASSIVE.fullmatch(t, prev_p.end, g2.start):
                 by_group[gi2] = [prev_p]
+        if para_head is not None and para_head[0] == s.paragraph and para_head[1] and st is not sents[0] \
+                and not row_cols and i > 0 and sents[i - 1].s.paragraph == s.paragraph:
+            for gi2, g2 in enumerate(st.groups):
+                if g2.is_event and not by_group[gi2] and not places:
+                    by_group[gi2] = list(para_head[1])
         if row_cols:
             # a table row ("01/03/2021; Tafas, western countryside of Daraa; Unidentified gunmen; Shot dead
             # ..."): an event word with no place in its own field takes the row's place fields

@@ -657,3 +657,18 @@ def test_the_desert_city_and_a_town_they_took(gz):
     got = {(e.actor, e.event_type, e.place, e.date) for e in ev(text, gz, published="2015-12-31")}
     assert ("hts_nusra", "ground_offensive", "Kafr Zita", "2015-12-31") in got
     assert ("isis", "ground_offensive", "Tadmur", "2015-12-11") in got
+
+
+def test_an_items_heading_places_the_events_of_its_paragraph(gz):
+    text = ("Summary of findings\n\n"
+            "1. Kafr Nabl surgical hospital. On 5 May 2019, a Russian Su-24 dropped four unguided bombs on the "
+            "hospital and the road beside it.\n\n"
+            "2. The clinic in Kafr Zita. Staff told us that two barrel bombs fell in the courtyard on 12 May 2019.")
+    assert {(e.actor, e.place, e.date) for e in ev(text, gz, published="2020-04-06")} == {
+        ("russia", "Kafr Nabl", "2019-05-05"), ("syrian_government", "Kafr Zita", "2019-05-12")}
+
+
+def test_a_short_opening_sentence_without_a_place_places_nothing(gz):
+    # guard: only a heading that names a place gives it
+    text = "It was a long night. Russian jets struck the hospital at dawn on Monday."
+    assert ev(text, gz) == []
