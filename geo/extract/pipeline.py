@@ -34,12 +34,18 @@ __all__ = ["ExtractionResult", "extract", "extract_events"]
 
 #: Articles longer than this (characters) are read up to it.
 MAX_CHARS = 2_000_000
-_ANAPHORIC_TOWN = re.compile(r"\b(?:the|that|this)\s+(?:besieged\s+|embattled\s+|rebel-held\s+|border\s+|strategic\s+|(?:desert|ancient|coastal|front-?line|key|hilltop|mountain|riverside|historic|small|main|"
-                            r"largest|industrial|Kurdish|Christian|Druze|Alawite|Sunni|Turkmen|Assyrian|Armenian|Arab)\s+)?(?:town|city|village)\b(?!\s+(?:of|council|hall|square|'s))(?!['\u2019]s\s+(?:\w+\s+)?(?:defenders|residents|people|inhabitants|population|mayor|council|governor|officials|"
-                            r"leaders|elders|families|notables|displaced|refugees|fate)\b)", re.I)
+#: "the town", "the besieged city", "the desert city": a town named before (not "the town of X",
+#: nor "the town's defenders", who are no event place)
+_ANAPHORIC_TOWN = re.compile(
+    r"\b(?:the|that|this)\s+(?:besieged\s+|embattled\s+|rebel-held\s+|border\s+|strategic\s+|"
+    r"(?:desert|ancient|coastal|front-?line|key|hilltop|mountain|riverside|historic|small|main|largest|industrial|"
+    r"Kurdish|Christian|Druze|Alawite|Sunni|Turkmen|Assyrian|Armenian|Arab)\s+)?(?:town|city|village)\b"
+    r"(?!\s+(?:of|council|hall|square|'s))"
+    r"(?!['\u2019]s\s+(?:\w+\s+)?(?:defenders|residents|people|inhabitants|population|mayor|council|governor|"
+    r"officials|leaders|elders|families|notables|displaced|refugees|fate)\b)", re.I)
 #: A town taken, told with "it": "rebels recaptured it on Thursday" (the town named just before)
-_IT_TAKEN = re.compile(r"\b(?:re-?captured|retook|re-took|re-?took\s+control\s+of|captured|seized|stormed|overran|took|"
-                       r"regained(?:\s+control\s+of)?|took\s+control\s+of|entered|besieged|encircled)\s+(it)\b"
+_IT_TAKEN = re.compile(r"\b(?:re-?captured|(?:re-?)?took(?:\s+control\s+of)?|captured|seized|stormed|overran|"
+                       r"regained(?:\s+control\s+of)?|entered|besieged|encircled)\s+(it)\b"
                        r"(?!\s+(?:was|is|had|has|would|will)\b)", re.I)
 _DEFINITE = re.compile(r"\b(?:the|those|these|such|its|their|further|more|the latest)\s+(?:\w+\s+)?$", re.I)
 _CAPITALISED = re.compile(r"[A-Z]")
