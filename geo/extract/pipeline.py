@@ -27,7 +27,7 @@ from geo.extract.lexicon import Lexicon, lexicon_alternations, load_lexicon, sca
 from geo.extract.places import _RELATIVE_BEFORE, PlaceMention, _patterns, find_places, referent, resolve_place
 from geo.extract.sentences import Sentence, normalize_text, split_sentences
 from geo.extract.coref import claimant, relative_subject, sentence_agent, targets, unclaimed
-from geo.extract.triggers import TriggerGroup, find_triggers, group_triggers, group_types
+from geo.extract.triggers import GENERIC_TYPES, TriggerGroup, find_triggers, group_triggers, group_types
 from geo.schema import Event
 
 __all__ = ["ExtractionResult", "extract", "extract_events"]
@@ -158,7 +158,8 @@ class _DateCarry:
         """The carried date: that of the latest pending sentence with one, else the last set."""
         for j in reversed(self._pending):
             # (not a dateline's or a report's date: "SOUTHWEST ASIA - June 15, 2017 - On June 14, ...")
-            d = next((x for x in self._sents[j].dates if not (x.since or x.future or x.attribution) and x.date is not None),
+            d = next((x for x in self._sents[j].dates if not (x.since or x.future or x.attribution or x.anaphoric)
+                      and x.date is not None),
                      None)
             # only a day: "a fighter who fled eastern Aleppo in 2016" is background, not the narrative's date
             if d is not None and d.precision == "day":
@@ -354,7 +355,7 @@ _REBEL_LEADERS = frozenset({"hts_nusra", "isis"})
 #: A field separator of a table written as text: " | ", "; "
 _FIELD_SEP = re.compile(r"\s*\|\s*|;\s+|\s+[\u2013\u2014]\s+|\s+-\s+|\s+//\s+")
 #: A log line's head before a colon: "Kafranbel, 6 May: SyAAF helicopters dropped ..."
-_LINE_HEAD = re.compile(r"^\W{0,3}([^:.;\"]{2,60}?):\s")
+_LINE_HEAD = re.compile(r"^\W{0,3}(?:\d{1,2}[:.h]\d{2}\b\]?\s*(?:[\u2013\u2014\-]\s*)?)?([^:.;\"\[\]]{2,60}?):\s")
 _LEAD_DATE = re.compile(r"\s*[\u2022*]?\s*\[?\d{1,4}(?:[/.\-]\d{1,2}){1,2}\]?\s+")
 #: A line that opens with a date or a bullet: "01/03/2021; ...", "• 03/11 – Deir ez-Zor – ..."
 _DATED_START = re.compile(r"^\s*(?:[\u2022\u00b7*\-]\s*)?\[?\d")
@@ -376,7 +377,7 @@ def _table_row(text: str) -> list[tuple[int, int]]:
         return []
     cols, pos = [], 0
     if head is not None:
-        cols.append((0, head.end(1)))
+        cols.append((head.start(1), head.end(1)))
         pos = head.end()
     for m in _FIELD_SEP.finditer(text, pos):
         cols.append((pos, m.start()))
@@ -617,10 +618,11 @@ def extract(article: Any, gazetteer: Any | None = None, *, date_override: dt.dat
         ref, inferred = date_override, False
     else:
         ref, inferred = infer_article_date(article)
-    text = normalize_text((getattr(article, "text", "") or "")[:MAX_CHARS])
-    title = normalize_text(getattr(article, "title", None) or "")
+    raw = (getattr(article, "text", "") or "")[:MAX_CHARS]
+    raw_title = getattr(article, "title", None) or ""
+    text, title = normalize_text(raw), normalize_text(raw_title)
     if title and not text.lstrip().startswith(title.strip()[:60]):
-        text = title + "\n\n" + text
+        text, raw = title + "\n\n" + text, raw_title + "\n\n" + raw
     split = split_sentences(text, lex)
     # one scan of the article for every lexicon, shared out to the sentences
     # (the word starts where a lexicon entry or a date expression may begin: found once, for both)
@@ -638,8 +640,9 @@ def extract(article: Any, gazetteer: Any | None = None, *, date_override: dt.dat
     # a dated heading ("Aleppo province, Friday 2 May 2014:", a log's title) dates what follows it:
     # "today" there is that day, and an event line without a date of its own happened that day
     heading = _heading_dates(split, ref)
+    legend = _legend_aliases(text, lex) if "=" in text else {}
     sents = [_analyse(s, lex, heading[i] or ref, trig[i], i in need, found[i].actors, starts, author,
-                      prev_text=split[i - 1].text if i else None)
+                      prev_text=split[i - 1].text if i else None, legend=legend)
              for i, s in enumerate(split)]
     for i, st in enumerate(sents):
         if heading[i] is not None:
@@ -865,6 +868,7 @@ def extract(article: Any, gazetteer: Any | None = None, *, date_override: dt.dat
                 pending_towns.append(i)  # read only if a later "the town" needs it
             continue
         # dates of the sentence
+        n_sent = len(mentions)
         caption = _CAPTION.match(t) is not None
         dates_by_group = _assign_dates(st)
         attrib = next((d for d in st.dates if d.attribution and not d.since), None)
@@ -1131,10 +1135,10 @@ def extract(article: Any, gazetteer: Any | None = None, *, date_override: dt.dat
                         rp2 = resolve_place(p, gz, lex, context=t[lo:hi], near=near_pts[-6:], cache=cache)
                         if rp2 is not None and not rp2.fallback and rp2.country_code == "SY":
                             rp = rp2
-                if (rp is None or rp.fallback) and field_places and p not in field_places:
+                if (rp is None or rp.fallback) and field_places and (p not in field_places or p.governorate is None):
                     # "[2018-02-22] Damascus - rebel mortars hit Bab Touma": a place the gazetteer lacks,
                     # in the row of the place its location field names
-                    loc = next((q for q in _fine_or_any(field_places, lex)), None)
+                    loc = next((q for q in _fine_or_any(field_places, lex) if q is not p and q.name != p.name), None)
                     rl = resolve_place(loc, gz, lex, context=context, near=near_pts[-6:], cache=cache) if loc else None
                     if rl is not None and not rl.fallback and (rp is None or rl.admin1 == rp.admin1) \
                             and rl.country_code == "SY":
@@ -1160,7 +1164,7 @@ def extract(article: Any, gazetteer: Any | None = None, *, date_override: dt.dat
                     actor=actor, event_type=etype, place_as_written=p.as_written, place=rp.name,
                     lat=rp.lat, lon=rp.lon, geonameid=rp.geonameid, admin1=rp.admin1,
                     country_code=rp.country_code, geo_precision=rp.precision, date=date,
-                    date_precision=dprec, evidence=t, reported_by=src, target=target, actor_how=how,
+                    date_precision=dprec, evidence=raw[s.start:s.end], reported_by=src, target=target, actor_how=how,
                     specific_type=etype in _SPECIFIC, sentence_index=i, place_fallback=rp.fallback,
                     date_how=date_how, feature_code=rp.feature_code, area=bool(p.extra.get("area")),
                 ))
@@ -1169,7 +1173,9 @@ def extract(article: Any, gazetteer: Any | None = None, *, date_override: dt.dat
                 for m0 in {(m.place, m.lat, m.lon): m for m in mentions[n0:] if m.actor == actor}.values():
                     for et in owned.get(co.actor) or group_types(t, g, co.actor, co.air, lex):
                         mentions.append(dataclasses.replace(m0, actor=co.actor, event_type=et, specific_type=et in _SPECIFIC))
-        if used_date is None and first_date is not None and first_date.anaphoric and carry.get() is not None:
+        if len(mentions) == n_sent:
+            carry.defer(i)  # every event word denied or unplaced: read as a sentence without an event
+        elif used_date is None and first_date is not None and first_date.anaphoric and carry.get() is not None:
             pass  # "The same evening, ...": the narrative stays on the day told before
         elif used_date is not None or first_date is not None:
             carry.set(i, s.paragraph, used_date or first_date)
@@ -1408,15 +1414,44 @@ def _sentence_starts(starts: list[int], s: Sentence) -> list[int]:
     return out
 
 
+#: A legend's entry: "SAA = Syrian Arab Army and allied forces", "UNK = unknown"
+_LEGEND_ENTRY = re.compile(r"(?<![\w=])([A-Z][A-Za-z]{1,5})\s*=\s*([^;=\n]{3,60}?)\s*(?=[;\n]|$|,\s*[A-Z][A-Za-z]{1,5}\s*=)")
+_UNKNOWN_WORDS = re.compile(r"(?:unknown|unidentified|unattributed|unclear)\b", re.I)
+
+
+def _legend_aliases(text: str, lex: Lexicon) -> dict[str, str]:
+    """The abbreviations a table's key defines for actors: ``{"RU": "russia", "UNK": "unknown"}``
+    from "Key: RU = Russian Aerospace Forces; UNK = unknown" (an entry whose expansion names no
+    actor of the lexicon is left out)."""
+    out: dict[str, str] = {}
+    for m in _LEGEND_ENTRY.finditer(text):
+        abbr, expansion = m.group(1), m.group(2)
+        if _UNKNOWN_WORDS.match(expansion):
+            out[abbr] = "unknown"
+            continue
+        named = [a for a in find_actors(expansion, lex) if a.actor and a.kind in ("name", "metonym")]
+        if named and named[0].start <= 4:
+            out[abbr] = named[0].actor
+    return out
+
+
 def _analyse(s: Sentence, lex: Lexicon, ref: dt.date | None, triggers: list, with_actors: bool,
              found_actors: list, starts: list[int], author: str | None = None,
-             prev_text: str | None = None) -> _Sent:
+             prev_text: str | None = None, legend: dict[str, str] | None = None) -> _Sent:
     """The actors (``with_actors``) and trigger groups of sentence ``s``; its dates are read on
     first use (``starts``: the candidate word starts of the article). First-person mentions
     ("our armed UAVs", "we") name the speaker of the quote they stand in ('"We stormed X," said
     a Free Syrian Army commander'; ``prev_text``, the sentence before, for '..., he added'), else
     ``author``, the actor whose release the article is, else an unknown actor."""
     actors = find_actors(s.text, lex, found_actors) if with_actors else []
+    if legend and with_actors:
+        # "2021-06-06 | Idlib | Ariha | RU | airstrike": an abbreviation the table's key defined
+        added = [ActorMention(m.start(), m.end(), m.group(0), legend[m.group(0)], "name")
+                 for m in re.finditer(r"\b(?:" + "|".join(map(re.escape, legend)) + r")\b", s.text)
+                 if not any(a.start < m.end() and m.start() < a.end for a in actors)
+                 and not (m.end() < len(s.text) and s.text[m.end():].lstrip()[:1] == "=")]
+        if added:
+            actors = sorted(actors + added, key=lambda a: a.start)
     if actors and "(" in s.text:
         # "the Jabhat al-Nusra terrorist group (outlawed in Russia)": where it is banned, not who acts
         actors = [a for a in actors if not _BANNED_IN.search(s.text, max(0, a.start - 60), a.start)]
@@ -1434,8 +1469,38 @@ def _analyse(s: Sentence, lex: Lexicon, ref: dt.date | None, triggers: list, wit
         a.start <= t.start and t.end <= a.end and (a.kind == "source" or (t.role == "event" and (
             t.end < a.end or (t.start > a.start and t.text[:1].isupper()))))
         for a in actors)]
+    if any(t.role == "instrument" for t in triggers) and ("|" in s.text or ";" in s.text):
+        triggers = _type_fields(s.text, triggers)
     groups = group_triggers(s.text, triggers, actors)
     return _Sent(s, actors, groups, ref, starts)
+
+
+def _type_fields(text: str, triggers: list) -> list:
+    """A table row's type field that is only a weapon ("2021-06-05 | Idlib | Ihsem | SAA |
+    artillery | 2 | ..."): the weapon stands for its event (artillery is shelling) where the
+    row has no event word, and types the row's event words where they are generic ("... howitzers
+    fired on positions"); beside a specific one ("Unidentified drone; Drone strike on ...") it
+    adds nothing."""
+    cols = _table_row(text)
+    if len(cols) < 3:
+        return triggers
+    out = list(triggers)
+    for a, b in cols:
+        inside = [k for k, t in enumerate(out) if a <= t.start and t.end <= b]
+        if not inside or count_words(text[a:b]) > 3 or any(out[k].role == "event" for k in inside):
+            continue
+        covered = sum(count_words(out[k].text) for k in inside)
+        if covered < count_words(text[a:b]) - 1:
+            continue  # "Grad rockets on the town": a note, not a type
+        typ = out[inside[0]].type
+        others = [k for k, t in enumerate(out) if t.role == "event" and not (a <= t.start < b)]
+        if not others:
+            for k in inside:
+                out[k] = dataclasses.replace(out[k], role="event")
+        elif all(out[k].type in GENERIC_TYPES for k in others):
+            for k in others:
+                out[k] = dataclasses.replace(out[k], type=typ)
+    return out
 
 
 _BANNED_IN = re.compile(r"\((?:[^()]{0,30}?\b)?(?:outlawed|banned|prohibited|proscribed|designated\s+(?:as\s+)?(?:a\s+)?terrorist\w*"

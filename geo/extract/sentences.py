@@ -36,16 +36,26 @@ _QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": 
 
 
 def normalize_text(text: str) -> str:
-    """Typographic quotes to ASCII, no-break spaces to spaces: same length, same offsets.
+    """Typographic quotes to ASCII, no-break spaces and hashtag marks to spaces: same length,
+    same offsets.
 
     Examples
     --------
     >>> normalize_text("Assad\u2019s air force")
     "Assad's air force"
+    >>> normalize_text("jets bombed #Qusayr")
+    'jets bombed  Qusayr'
+
     """
+    if "#" in text:
+        text = _HASHTAG.sub(" ", text)  # "shelled #Qusayr": the tagged name read as a word
     if text.isascii():
         return text  # nothing to map (every mapped character is non-ASCII)
     return _QUOTE_RE.sub(_quote, text)
+
+
+#: A hashtag's mark before a name or a word: "#Qusayr", "#Hezbollah"
+_HASHTAG = re.compile(r"(?<![\w&])#(?=[^\W\d_])")
 
 
 #: The characters :data:`_QUOTES` maps: one regex pass finds them (``str.translate`` with a
