@@ -76,6 +76,9 @@ _PATTERNS: list[tuple[str, str]] = [
     ("wkday_lastweek", r"(?:on\s+)?(?P<wd5>" + _WD_FULL + r")\s+(?:of\s+)?last\s+week|last\s+week\s+on\s+(?P<wd6>" + _WD_FULL + r")|(?:on\s+)?(?P<wd7>" + _WD_FULL + r")\s+(?:of\s+)?the\s+previous\s+week"),
     ("lastweek", r"(?:last|past|previous)\s+week(?:end)?|(?:earlier\s+)?this\s+week(?:end)?|(?:over\s+)?the\s+(?:past|last)\s+(?:few\s+|several\s+)?days"),
     ("lastmonth", r"(?:last|past|previous)\s+month|(?:earlier\s+)?this\s+month"),
+    # "last autumn", "in the summer" (not "the fall of Aleppo"): a season, told by its year
+    ("season", r"(?:last|(?:this\s+)?past|previous|this|(?:in|during|over|throughout)\s+the)\s+"
+               r"(?P<ssn>spring|summer|autumn|fall|winter)(?!\s+of\b)"),
     ("lastyear", r"(?:last|past|previous)\s+year|(?:earlier\s+)?this\s+year"),
     # a log line headed by an abbreviated weekday: "Sun.: A car was hit ...", "Mon - Shelling of ..."
     ("wd_head", r"(?-i:(?P<wd10>Mon|Tues?|Wed|Thu(?:rs?)?|Fri|Sat|Sun))\.?(?=\s*[:\u2013\u2014-]\s)"),
@@ -104,6 +107,8 @@ def _maybe_date(text: str) -> bool:
     return any(w in low for w in _MAYBE_WORDS) or _DIGIT.search(text) is not None
 
 
+#: The month a season begins in (northern hemisphere, as the reporting counts them)
+_SEASON_START = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12}
 _WORDNUM = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
             "eight": 8, "nine": 9, "ten": 10}
 _ATTRIB_BEFORE = re.compile(r"(?:said|says|reported|told|announced|added|stated|confirmed|claimed|statement|speaking|"
@@ -339,6 +344,12 @@ def _resolve(m: re.Match[str], ref: dt.date | None, latest: dt.date | None = Non
             return ref.replace(day=1), "month", False
         first = ref.replace(day=1) - dt.timedelta(days=1)
         return first.replace(day=1), "month", False
+    if k == "season":
+        start = _SEASON_START[g["ssn"].lower()]
+        y = ref.year if start <= ref.month else ref.year - 1  # the latest such season begun by ref
+        if m.group(0).lower().split()[0] in ("last", "past", "previous") and (start + 3 > ref.month >= start):
+            y -= 1  # "last summer", told in the summer: the one before
+        return dt.date(y, 1, 1), "year", False
     if k == "lastyear":
         if "this" in m.group(0).lower():
             return dt.date(ref.year, 1, 1), "year", False

@@ -65,6 +65,10 @@ _DATELINE = re.compile(r"\s*[A-Z][A-Z'.\-]+(?:[ ,]+[A-Z][A-Za-z'.\-]+){0,3}\s*(?
 #: "the operation", "these strikes": an event word that refers back to the event told before
 _ANAPHORIC_EVENT = re.compile(r"\b(?:the|this|that|these|those|such)\s+(?:same\s+|latest\s+|overnight\s+)?"
                               r"(?:operations?|attacks?|strikes?|raids?|campaign|bombardments?|assault|sorties)\b", re.I)
+#: The event just told, named again to say who did it: "The strike was carried out by ..." (not
+#: "that attack": another one, told as a contrast)
+_RESTATED_EVENT = re.compile(r"\b(?:the|this|these)\s+(?:same\s+|latest\s+)?(?:attacks?|strikes?|raids?|bombardment|"
+                             r"assault|bombing|shelling|air\s*strikes?)\b", re.I)
 #: How many sentences back the event such a word refers to may be
 _ANAPHOR_REACH = 2
 _ANAPHORIC_PROVINCE = re.compile(r"\b(?:the|that|this)\s+(?:\w+\s+)?(?:province|governorate|countryside)\b", re.I)
@@ -167,6 +171,22 @@ class _DateCarry:
                 break
         self._pending.clear()
         return self._last
+
+
+def _restate_actor(mentions: list[Mention], i: int, paragraph: int, actor: str, etypes: list[str], evidence: str) -> None:
+    """"A hospital in Sukkari was destroyed in an air strike. The strike was carried out by
+    government aircraft": a sentence that only names who did the event told just before gives
+    that event its actor, where the earlier sentence named none (or it was only guessed)."""
+    for k in range(len(mentions) - 1, -1, -1):
+        m = mentions[k]
+        if m.sentence_index < i - 2:
+            break
+        if m.sentence_index == i or m.actor_how not in ("unknown", "coref_dominant", "coref_local"):
+            continue
+        if m.event_type not in etypes and not set(etypes) & GENERIC_TYPES and m.event_type != "attack":
+            continue
+        mentions[k] = dataclasses.replace(m, actor=actor, actor_how="restated")
+        mentions.append(dataclasses.replace(mentions[k], evidence=evidence, sentence_index=i))
 
 
 def _default_gazetteer() -> Any:
@@ -1029,6 +1049,9 @@ def extract(article: Any, gazetteer: Any | None = None, *, date_override: dt.dat
             if not by_group[gi]:
                 if ok and actor:  # no place, so no event; but "the operation" may refer back to it
                     _note_type(last_type, i, actor, group_types(t, g, actor, air, lex))
+                if ok and actor and actor != "unknown" and how in ("agent", "subject", "modifier") \
+                        and _RESTATED_EVENT.search(t, max(0, g.start - 20), g.end):
+                    _restate_actor(mentions, i, s.paragraph, actor, group_types(t, g, actor, air, lex), raw[s.start:s.end])
                 continue  # no place: no event (and nothing to reject)
             dm = dates_by_group.get(gi)
             if dm is not None and dm.future:

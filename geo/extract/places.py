@@ -369,6 +369,8 @@ def find_places(text: str, lex: Lexicon, gz: Any | None, masks: list[tuple[int, 
             continue
         if _AIRCRAFT_TYPE.match(name):
             continue  # "Su-25SM attack aircraft", "Mi-8 helicopters": a type of aircraft
+        if name in ("A", "I"):
+            continue  # "A hospital in the Sukkari district ...": the article opening the sentence
         if len(name) < 3 and not name.isupper():
             continue
         before = text[max(0, s - 80):s]
@@ -592,8 +594,10 @@ _REFERENCE_BEFORE = re.compile(r"\b(?:opposite|across\s+the\s+(?:border|frontier
                                r"(?:road|highway|motorway|route|railway|line)\s+(?:linking|connecting|joining)"
                                r"(?:\s+(?:[\w\-']+\s+){0,4}?(?:to|and|with))?)\s+"
                                r"(?:the\s+)?(?:[\w\-]+\s+){0,4}?(?:of\s+)?$", re.I)
-#: Where something was on its way to ("a convoy moving from Raqqa towards Palmyra"): not where it was hit
-_DESTINATION_BEFORE = re.compile(r"\b(?:moving|heading|headed|travell?ing|driving|on\s+(?:its|their|the)\s+way|en\s+route|"
+#: Where something was on its way to ("a convoy moving from Raqqa towards Palmyra", "a town on the
+#: road north towards Idlib"): not where it was hit
+_DESTINATION_BEFORE = re.compile(r"\b(?:road|highway|motorway|route)\s+(?:(?:north|south|east|west)\w*\s+)?towards?\s+(?:the\s+)?$|"
+                                 r"\b(?:moving|heading|headed|travell?ing|driving|on\s+(?:its|their|the)\s+way|en\s+route|"
                                  r"bound|retreating|retreated|withdrawing|withdrew|withdrawn|fleeing|fled|escaping|escaped|leads?|leading)\s+"
                                  r"(?:from\s+(?:[\w\-']+\s+){1,4}?)?(?:(?:north|south|east|west)\w*\s+)?"
                                  r"(?:towards?|to|into|for)\s+(?:the\s+)?(?:(?:Syrian|Lebanese|Iraqi|Turkish|Jordanian)\s+)?"

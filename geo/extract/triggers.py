@@ -93,11 +93,17 @@ def find_triggers(text: str, lex: Lexicon, found: list[tuple[int, int, str, str]
         row = info.get(name)
         if row is None:
             continue
-        if things.match(text, e):
-            continue  # "a vehicle bomb factory", "an ISIS artillery system": a thing, not an event
+        if things.match(text, e) and not _VERB_FORM.search(t):
+            # "a vehicle bomb factory", "an ISIS artillery system": a thing, not an event
+            # (after a verb the noun is its object: "rebels seized parts of Morek", "jets bombed plants")
+            continue
         out.append(Trigger(s, e, t, row["type"], row.get("role", "event"), row.get("coref", "any"),
                            bool(row.get("unattributed", False))))
     return out
+
+
+#: A trigger that is a verb in the past: what follows it is its object
+_VERB_FORM = re.compile(r"(?:[a-z]ed|\b(?:struck|hit|overran|overrun|took|taken|shot|fought|blew\s+up))$", re.I)
 
 
 def _thing_head_re(lex: Lexicon) -> re.Pattern[str]:
