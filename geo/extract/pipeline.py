@@ -377,16 +377,20 @@ _FIELD_SEP = re.compile(r"\s*\|\s*|;\s+|\s+[\u2013\u2014]\s+|\s+-\s+|\s+//\s+")
 #: A log line's head before a colon: "Kafranbel, 6 May: SyAAF helicopters dropped ..."
 _LINE_HEAD = re.compile(r"^\W{0,3}(?:\d{1,2}[:.h]\d{2}\b\]?\s*(?:[\u2013\u2014\-]\s*)?)?([^:.;\"\[\]]{2,60}?):\s")
 _LEAD_DATE = re.compile(r"\s*[\u2022*]?\s*\[?\d{1,4}(?:[/.\-]\d{1,2}){1,2}\]?\s+")
+#: A line's bullet or item number, before the text of its first sentence
+_BULLET_BEFORE = re.compile(r"[ \t]*(?:[-*\u2022\u25cf\u25aa]|\d{1,2}[.)])[ \t]*")
 #: A line that opens with a date or a bullet: "01/03/2021; ...", "• 03/11 – Deir ez-Zor – ..."
 _DATED_START = re.compile(r"^\s*(?:[\u2022\u00b7*\-]\s*)?\[?\d")
 
 
-def _table_row(text: str) -> list[tuple[int, int]]:
+def _table_row(text: str, bulleted: bool = False) -> list[tuple[int, int]]:
     """The fields of a table row or log line written as text ("date | actor | type | location |
     notes", "01/03/2021; Tafas; Unidentified gunmen; Shot dead ...", "• 03/11 – Hajin – IS SVBIED
     attack ...", "Kafranbel, 6 May: SyAAF helicopters ..."): (start, end) of each, or [] for a
     sentence that is no row. Prose is no row: "A; B; C" and "X - Y" only count in a line that
-    opens with a date or a bullet, a head of a few words before a colon only with another field."""
+    opens with a date or a bullet (``bulleted``: the line's bullet or number was cut off before
+    ``text``: "9. Markadah - an IED struck ..."), a head of a few words before a colon only with
+    another field."""
     if "\n" in text.strip():
         return []
     head = _LINE_HEAD.match(text)
@@ -420,7 +424,8 @@ def _table_row(text: str) -> list[tuple[int, int]]:
     cols = split
     if "|" in text and len(cols) >= 3:
         return cols
-    if _DATED_START.match(text) and len(cols) >= (2 if head is None else 3) and count_words(text[cols[0][0]:cols[0][1]]) <= 4:
+    if (bulleted or _DATED_START.match(text)) and len(cols) >= (2 if head is None else 3) \
+            and count_words(text[cols[0][0]:cols[0][1]]) <= 4:
         return cols
     if head is not None and len(cols) >= 2:
         return cols
@@ -746,7 +751,7 @@ def extract(article: Any, gazetteer: Any | None = None, *, date_override: dt.dat
         t = s.text
         if _may_contain(t, ("led",)):
             leader = _leader_named(t, st.actors) or leader
-        row_cols = _table_row(t)
+        row_cols = _table_row(t, _BULLET_BEFORE.fullmatch(text, text.rfind("\n", 0, s.start) + 1, s.start) is not None)
         if i == 0 or sents[i - 1].s.paragraph != s.paragraph:
             # "4. Maarat Misrin." heading an item: the place of the events its paragraph leaves unplaced
             para_head = (s.paragraph, _heading_places(t, st, lex, gz)) if _ITEM_HEAD.fullmatch(t) else None
@@ -1110,7 +1115,7 @@ def extract(article: Any, gazetteer: Any | None = None, *, date_override: dt.dat
                                   and not d.future and not d.attribution), None)
                 if since_day is not None and not any(d.precision == "day" and not d.since for d in st.dates):
                     dm, date_how = dataclasses.replace(since_day, since=False), "since"
-            if dm is None and last_date is not None and not caption and (
+            if dm is None and last_date is not None and not caption and not (row_cols and heading[i] is not None) and (
                     s.paragraph == last_date[1] or (i - last_date[0] <= 2 and s.paragraph - last_date[1] <= 1)
                     # a release's list ("On June 14, Coalition military forces conducted 22 strikes ... -
                     # Near Manbij, five strikes engaged ..."): every item has the lead's date
