@@ -215,7 +215,7 @@ _MOD_WORDS = (r"recent|further|fresh|heavy|heavier|renewed|new|own|latest|massiv
               r"explosive-laden|truck|car|vehicle")
 _BETWEEN_MODIFIER = re.compile(rf"^(?:'s|s')?\s*(?:(?:and|or|&)\s+[\w\-']+\s+)?(?:(?:{_MOD_WORDS})\s+){{0,3}}$", re.I)
 _AGENT = re.compile(r"^[\s,]*(?:(?:carried out|conducted|launched|led|staged|mounted|executed|performed|"
-                    r"done|made|fired|dropped|being|been|was|were|is|are|reportedly|allegedly|apparently|believed to be|"
+                    r"done|made|fired|dropped|came|come|comes|being|been|was|were|is|are|reportedly|allegedly|apparently|believed to be|"
                     r"said to be|thought to be|blamed on|claimed|also|already|last|this|on|week|month|morning|evening|night|afternoon|"
                     r"[A-Z][a-z]+day|yesterday|today|earlier|again|repeatedly|heavily|in|the|area|of|"
                     r"[\w\-]+ly)\s+){0,7}?(?:by|from)\s+(?:the\s+)?(?:our\s+)?(?:(?:heroic|brave|valiant|gallant)\s+)?$"

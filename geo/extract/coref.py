@@ -13,14 +13,14 @@ import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from geo.extract.actors import ActorMention, find_actors
+from geo.extract.actors import ActorMention, alias_of, find_actors
 from geo.extract.lexicon import Lexicon
 from geo.extract.triggers import GENERIC_TYPES, TriggerGroup
 
 if TYPE_CHECKING:  # the sentence record is the pipeline's
     from geo.extract.pipeline import _Sent
 
-__all__ = ["relative_subject", "claimant", "unclaimed", "targets", "sentence_agent", "GENERIC_TYPES", "CONTRAST"]
+__all__ = ["relative_subject", "claimant", "restater", "unclaimed", "targets", "sentence_agent", "GENERIC_TYPES", "CONTRAST"]
 
 #: Words that open a clause about someone else: "..., while fighters of X fired rockets at B"
 CONTRAST = re.compile(r"\b(?:while|whereas|but|although|though|meanwhile|however|as)\b", re.I)
@@ -75,6 +75,41 @@ def claimant(sents: Sequence[_Sent], i: int, lex: Lexicon) -> str | None:
                     # "Syrian state media blamed Islamic State fighters for the massacre"
                     or (_BLAMED_BEFORE.search(t, max(0, a.start - 30), a.start) and _BLAMED_FOR.match(t, a.end))):
                 return a.actor
+    return None
+
+
+#: The event just told, named again with its author: "The explosive barrels were dropped by army
+#: helicopters", "The strike was carried out by Syrian government aircraft", "The fire came from
+#: army artillery" (not "that attack": another one, told as a contrast)
+_RESTATED = re.compile(r"^\W*(?:[\w\-]+\s+){0,3}?(?:the|these|this)\s+(?:same\s+|explosive\s+|deadly\s+|latest\s+)?"
+                       r"(?:attacks?|strikes?|air\s*strikes?|raids?|bombardment|assault|bombing|shelling|barrels|"
+                       r"barrel\s+bombs|bombs|missiles|rockets|shells|fire)\s+(?:(?:was|were|had\s+been|has\s+been|"
+                       r"have\s+been)\s+(?:\w+ly\s+)?(?:carried\s+out|conducted|launched|dropped|fired|staged|"
+                       r"mounted|executed)\s+by|came\s+from)\s+(?:the\s+)?$", re.I)
+
+
+def restater(sents: Sequence[_Sent], i: int, lex: Lexicon) -> tuple[str, bool] | None:
+    """The actor the next sentence of the paragraph names as the author of the event sentence
+    ``i`` told without one ("The market of al-Bab was struck twice on Monday. The explosive
+    barrels were dropped by army helicopters."): ``(actor, air)``, or None. "The army" there is
+    the home state's (the pipeline resolves such words only in sentences with an event word)."""
+    j = i + 1
+    if j >= len(sents) or sents[j].s.paragraph != sents[i].s.paragraph:
+        return None
+    t = sents[j].s.text
+    if " by " not in t and "came from" not in t:
+        return None
+    for a in sents[j].actors or find_actors(t, lex):
+        if not _RESTATED.match(t[:a.start]):
+            continue
+        if a.actor and a.actor != "unknown" and a.kind in ("name", "adjective", "metonym"):
+            return a.actor, a.air
+        if a.kind == "pronoun" and not a.actor:
+            alias = alias_of(a.text, lex)
+            home = next((k for k, v in lex.profiles.items() if v.get("home_state")), None)
+            if alias is not None and alias.kind == "state_anaphor" and home:
+                return home, False
+        return None
     return None
 
 

@@ -26,7 +26,7 @@ from geo.extract.factuality import factuality, reported_by
 from geo.extract.lexicon import Lexicon, lexicon_alternations, load_lexicon, scan_lexicons
 from geo.extract.places import _RELATIVE_BEFORE, PlaceMention, _patterns, find_places, referent, resolve_place
 from geo.extract.sentences import Sentence, normalize_text, split_sentences
-from geo.extract.coref import claimant, relative_subject, sentence_agent, targets, unclaimed
+from geo.extract.coref import claimant, relative_subject, restater, sentence_agent, targets, unclaimed
 from geo.extract.triggers import GENERIC_TYPES, TriggerGroup, find_triggers, group_triggers, group_types
 from geo.schema import Event
 
@@ -65,10 +65,11 @@ _DATELINE = re.compile(r"\s*[A-Z][A-Z'.\-]+(?:[ ,]+[A-Z][A-Za-z'.\-]+){0,3}\s*(?
 #: "the operation", "these strikes": an event word that refers back to the event told before
 _ANAPHORIC_EVENT = re.compile(r"\b(?:the|this|that|these|those|such)\s+(?:same\s+|latest\s+|overnight\s+)?"
                               r"(?:operations?|attacks?|strikes?|raids?|campaign|bombardments?|assault|sorties)\b", re.I)
-#: The event just told, named again to say who did it: "The strike was carried out by ..." (not
-#: "that attack": another one, told as a contrast)
-_RESTATED_EVENT = re.compile(r"\b(?:the|this|these)\s+(?:same\s+|latest\s+)?(?:attacks?|strikes?|raids?|bombardment|"
-                             r"assault|bombing|shelling|air\s*strikes?)\b", re.I)
+#: The event just told, named again to say who did it: "The strike was carried out by ...", "The
+#: explosive barrels were dropped by army helicopters" (not "that attack": another one, a contrast)
+_RESTATED_EVENT = re.compile(r"\b(?:the|this|these)\s+(?:same\s+|latest\s+|explosive\s+|deadly\s+)?(?:attacks?|strikes?|raids?|"
+                             r"bombardment|assault|bombing|shelling|air\s*strikes?|barrels|barrel\s+bombs|bombs|missiles|rockets|"
+                             r"shells|fire)\b", re.I)
 #: How many sentences back the event such a word refers to may be
 _ANAPHOR_REACH = 2
 _ANAPHORIC_PROVINCE = re.compile(r"\b(?:the|that|this)\s+(?:\w+\s+)?(?:province|governorate|countryside)\b", re.I)
@@ -833,6 +834,10 @@ def extract(article: Any, gazetteer: Any | None = None, *, date_override: dt.dat
                     how = "coref_local" if actor else "none"
                 if actor is None and g.coref == "any" and any(tr.type in _SPECIFIC - {"ground_offensive"} for tr in g.triggers):
                     actor, how = "unknown", "unknown"
+            if (actor is None or how in ("coref_local", "coref_dominant", "unknown")) and not g.unattributed:
+                restated = restater(sents, i, lex)  # "X was struck. The barrels were dropped by army helicopters."
+                if restated is not None:
+                    (actor, air), how = restated, "restated"
             if actor in (None, "unknown") or how in ("coref_local", "coref_dominant"):
                 claimed_by = claimant(sents, i, lex)
                 if claimed_by is not None and (actor in (None, "unknown") or how != "unknown"):
