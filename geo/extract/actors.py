@@ -605,17 +605,20 @@ def joint_actors(text: str, a: ActorMention | None, actors: list[ActorMention], 
     if i < 0:
         return []
     # to the left: "A, B and <a>"
-    j, cur = i - 1, a
+    j, cur, cur_start = i - 1, a, a.start
     while j >= 0:
         x = real[j]
-        if x.kind != "pronoun" and x.actor == cur.actor and _SAME_PHRASE_GAP.match(text[x.end:cur.start]):
-            cur, j = x, j - 1
+        if x.kind != "pronoun" and x.actor == cur.actor and _SAME_PHRASE_GAP.match(text[x.end:cur_start]):
+            cur, cur_start, j = x, x.start, j - 1
             continue
-        if x.kind == "pronoun" or not _JOINT_GAP.match(text[x.end:cur.start]):
+        if x.kind == "pronoun" and x.text.lower() in ("their", "its") and _OWNER_GAP.fullmatch(text, x.end, cur_start):
+            cur_start, j = x.start, j - 1  # "Turkish forces and their Syrian rebel allies": the allies' owner
+            continue
+        if x.kind == "pronoun" or not _JOINT_GAP.match(text[x.end:cur_start]):
             break
         if x.actor and x.actor != a.actor and x.actor not in {o.actor for o in out}:
             out.append(ActorMention(x.start, x.end, x.text, x.actor, x.kind, x.air or (x.kind == "adjective" and a.air)))
-        cur, j = x, j - 1
+        cur, cur_start, j = x, x.start, j - 1
     # "Syrian and Russian warplanes": "Syrian warplanes" is an alias although "Syrian" is none
     m = _SHARED_HEAD.search(text, max(0, a.start - 40), a.start) if lex is not None and not out and " " in a.text else None
     if m is not None and not any(x.end > m.start(1) and x.start < m.end(1) for x in real):
@@ -642,6 +645,8 @@ def joint_actors(text: str, a: ActorMention | None, actors: list[ActorMention], 
     return [_ally_of(x, a.actor) for x in out]
 
 
+#: Between "their" and the allies it owns: "their Syrian rebel allies", "its local partners"
+_OWNER_GAP = re.compile(r"\s+(?:[\w\-]+\s+){0,2}")
 #: Whom "allied fighters" of an actor are: "government forces, backed by allied fighters" are
 #: Iran-backed militias; "Turkish troops and allied fighters" Syrian rebels
 _ALLIES = {"syrian_government": "iran_militias", "russia": "syrian_government", "turkey": "rebels",

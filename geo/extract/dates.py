@@ -50,7 +50,9 @@ _PATTERNS: list[tuple[str, str]] = [
     ("mdy", _WDP + _MON.format(n="m1") + r"\s+" + _DAY.format(n="d1") + r"(?:,\s*|\s+)" + _YEAR.format(n="y1")),
     # "2-8 October 2023", "2–8 October 2023": a span of days; its last day (a week's summary is dated by it)
     ("dmy_range", r"(?P<rd1>[0-3]?\d)\s*[\-\u2013\u2014]\s*(?P<rd2>[0-3]?\d)\s+" + _MON.format(n="rm") + r",?\s+" + _YEAR.format(n="ry")),
-    ("dmy", _WDP.replace("wd>", "wd2>") + _DAY.format(n="d2") + r"(?:\s+of)?\s+" + _MON.format(n="m2") + r",?\s+" + _YEAR.format(n="y2")),
+    # (also hyphenated, as tables write them: "03-February-2020", "3-Feb-2020")
+    ("dmy", _WDP.replace("wd>", "wd2>") + _DAY.format(n="d2") + r"(?:(?:\s+of)?\s+" + _MON.format(n="m2") + r",?\s+|-"
+            + _MON.format(n="m7") + r"-)" + _YEAR.format(n="y2")),
     ("md", r"(?:(?:on\s+)?(?P<wd3>" + _WD_ABBR + r"),?\s+(?:the\s+)?)?" + _MON.format(n="m3") + r"\s+" + _DAY.format(n="d3") + r"(?!\d)(?!:\d)(?!\s*(?:km|kilomet|mile|people|civilians|%))"),
     ("dm", r"(?:(?:on\s+)?(?P<wd4>" + _WD_ABBR + r"),?\s+(?:the\s+)?)?" + _DAY.format(n="d4") + r"(?:\s+of)?\s+" + _MON.format(n="m4") + r"\b"),
     ("my", r"(?:in\s+|early\s+|late\s+|mid-?)" + _MON.format(n="m5") + r",?\s+" + _YEAR.format(n="y5")),
@@ -67,11 +69,16 @@ _PATTERNS: list[tuple[str, str]] = [
     ("prevday", r"(?:on\s+)?(?:the\s+(?:day|night)\s+before(?!\s+(?:yesterday|the\b))|the\s+previous\s+(?:day|night)|"
                 r"a\s+day\s+(?:earlier|before)(?!\s+the\b)|the\s+(?:day|night)\s+earlier)"),
     ("nextday", r"(?:on\s+)?(?:the\s+(?:next|following)\s+day|a\s+day\s+later|the\s+day\s+after(?!\s+(?:tomorrow|the\b)))"),
+    # "two days earlier", "three days later": days from the day told before (carried by the pipeline)
+    ("ndays", r"(?P<nn>two|three|four|five|six|seven|[2-9])\s+days\s+(?P<ndir>earlier|later|(?:before|after)(?=\s*[,.;:)]|\s*$))"),
     ("yesterday", r"yesterday"),
     # "on the same day", "overnight": the day the text is telling (carried by the pipeline), else today
     ("same", r"(?:on\s+|later\s+(?:on\s+)?)?(?:the\s+same\s+(?:day|evening|night|morning|afternoon)|that\s+same\s+(?:day|evening|night|morning|afternoon)|that\s+(?:day|evening|afternoon))|overnight(?!\s+(?:into|on|to)\s+(?:mon|tues|wednes|thurs|fri|satur|sun)day)"),
     ("today", r"today|tonight|this\s+(?:morning|afternoon|evening)|earlier\s+today|in\s+the\s+past\s+(?:few\s+|several\s+|24\s+|48\s+)?hours"),
     ("lastnight", r"last\s+night|(?:late\s+)?on\s+(?:the\s+)?night\s+of\s+yesterday"),
+    # "on the night of Saturday to Sunday": the night ends on the second day
+    ("nightof", r"(?:on\s+)?(?:the\s+)?night\s+(?:of|between|from)\s+(?P<wd11>" + _WD_FULL + r")\s+(?:to|into|and)\s+(?P<wd12>"
+                + _WD_FULL + r")"),
     ("ago", r"(?P<n>a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+(?P<unit>days?|weeks?|months?|years?)\s+ago"),
     ("wkday_lastweek", r"(?:on\s+)?(?P<wd5>" + _WD_FULL + r")\s+(?:of\s+)?last\s+week|last\s+week\s+on\s+(?P<wd6>" + _WD_FULL + r")|(?:on\s+)?(?P<wd7>" + _WD_FULL + r")\s+(?:of\s+)?the\s+previous\s+week"),
     ("lastweek", r"(?:last|past|previous)\s+week(?:end)?|(?:earlier\s+)?this\s+week(?:end)?|(?:over\s+)?the\s+(?:past|last)\s+(?:few\s+|several\s+)?days"),
@@ -147,7 +154,10 @@ _DATELINE_TAIL = re.compile(r"^\s*(?:\(\w+\)\s*)?[\-\u2013\u2014:]\s")
 
 def _is_dateline(text: str, start: int, end: int) -> bool:
     """"SOUTHWEST ASIA, May 3, 2017 - ...": the date of the report, not of the events it tells."""
-    return bool(_DATELINE_HEAD.match(text[:start])) and bool(_DATELINE_TAIL.match(text[end:])) and start > 0
+    if start == 0 or not _DATELINE_HEAD.match(text[:start]) or not _DATELINE_TAIL.match(text[end:]):
+        return False
+    # "On 18 March: Turkish troops entered ...": a timeline's entry, dated by its own day
+    return text[:start].split()[-1].lower() not in ("on", "in", "since", "by", "from", "until")
 
 
 @dataclass(frozen=True)
@@ -172,7 +182,7 @@ class DateMention:
 
 
 def _month_capitalised(m: re.Match[str]) -> bool:
-    for n in ("m1", "m2", "m3", "m4", "m5", "m6"):
+    for n in ("m1", "m2", "m7", "m3", "m4", "m5", "m6"):
         v = m.groupdict().get(n)
         if v:
             return v[0].isupper()
@@ -256,7 +266,7 @@ def _resolve(m: re.Match[str], ref: dt.date | None, latest: dt.date | None = Non
     if k == "mdy":
         return _safe_date(int(g["y1"]), _month(g["m1"]), int(g["d1"])), "day", False
     if k == "dmy":
-        return _safe_date(int(g["y2"]), _month(g["m2"]), int(g["d2"])), "day", False
+        return _safe_date(int(g["y2"]), _month(g["m2"] or g["m7"]), int(g["d2"])), "day", False
     if k == "dmy_range":
         return _safe_date(int(g["ry"]), _month(g["rm"]), int(g["rd2"])), "week", False
     if k == "dmy_num":
@@ -312,6 +322,10 @@ def _resolve(m: re.Match[str], ref: dt.date | None, latest: dt.date | None = Non
         return ref, "day", False
     if k in ("prevday", "nextday"):
         return ref + dt.timedelta(days=_SHIFT[k]), "day", False
+    if k == "ndays":
+        return ref + dt.timedelta(days=_ndays(g)), "day", False
+    if k == "nightof":
+        return resolve_weekday(WEEKDAYS[g["wd12"].lower()], ref), "day", False
     if k == "lastnight":
         return ref - dt.timedelta(days=1), "day", False
     if k == "ago":
@@ -411,7 +425,7 @@ def find_dates(text: str, ref: dt.date | None, starts: list[int] | None = None,
             or _is_dateline(text, m.start(), m.end()),
             since=k not in _DAY_KINDS and ((lead in ("since", "until", "by") and not _PART_OF_YEAR.match(s))
                                            or _before_search(_SINCE_BEFORE, _SINCE_WORDS, before)),
-            future=future, anaphoric=k in _SHIFT, shift=_SHIFT.get(k, 0),
+            future=future, anaphoric=k in _SHIFT or k == "ndays", shift=_ndays(m.groupdict()) if k == "ndays" else _SHIFT.get(k, 0),
         ))
     return out
 
@@ -421,6 +435,13 @@ _DAY_KINDS = frozenset({"today", "yesterday", "lastnight"})
 
 #: Anaphoric date kinds and their distance in days from the day told before
 _SHIFT = {"same": 0, "prevday": -1, "nextday": 1}
+
+
+def _ndays(g: dict) -> int:
+    """The shift of "two days earlier" (-2), "three days later" (3)."""
+    n = g["nn"].lower()
+    num = int(n) if n.isdigit() else _WORDNUM[n]
+    return -num if g["ndir"].lower() in ("earlier", "before") else num
 
 _FULL_KINDS = ("iso", "dtg", "dmy_num", "mdy", "dmy_range", "dmy")
 _FULL_RE = re.compile("|".join(f"(?P<{k}>{p})" for k, p in _PATTERNS if k in _FULL_KINDS), re.I)

@@ -223,7 +223,8 @@ _OBJECT_GAP = re.compile(r"\s*(?:the\s+)?(?:(?:(?:north|south)(?:-?(?:east|west)
 _PASSIVE_SUBJECT = re.compile(r"(?:(?:\s*,\s*|\s+and\s+|\s+or\s+)[A-Z][\w'\-]*(?:\s+(?:al-|el-)?[A-Z][\w'\-]*)*)*"
                               r"(?:\s*,\s*(?:in|near|north|south|east|west|outside|on)\b[^,;.]{1,60},)?"  # "X, in southern Idlib, was hit"
                               r"(?:\s+and\s+the\s+(?:villages?|towns?|areas?|farms?|neighbou?rhoods?)\s+(?:around|near|surrounding)\s+it)?"
-                              r"\s+(?:was|were|has been|have been|had been|came under|come under|is being|are being)\b")
+                              r"\s+(?:was|were|has been|have been|had been|came under|come under|is being|are being|"
+                              r"(?:fell|falls|fall|has\s+fallen|had\s+fallen)\s+(?:to|into|back\s+to)|changed\s+hands)\b")
 
 
 def _looks_like_toponym(name: str, lex: Lexicon) -> bool:
@@ -599,6 +600,7 @@ _REFERENCE_BEFORE = re.compile(r"\b(?:opposite|across\s+the\s+(?:border|frontier
 _DESTINATION_BEFORE = re.compile(r"\b(?:road|highway|motorway|route)\s+(?:(?:north|south|east|west)\w*\s+)?towards?\s+(?:the\s+)?$|"
                                  r"\b(?:moving|heading|headed|travell?ing|driving|on\s+(?:its|their|the)\s+way|en\s+route|"
                                  r"bound|retreating|retreated|withdrawing|withdrew|withdrawn|fleeing|fled|escaping|escaped|leads?|leading)\s+"
+                                 r"(?:(?:overnight|quickly|hastily|later|eventually|gradually|then|back)\s+)?"
                                  r"(?:from\s+(?:[\w\-']+\s+){1,4}?)?(?:(?:north|south|east|west)\w*\s+)?"
                                  r"(?:towards?|to|into|for)\s+(?:the\s+)?(?:(?:Syrian|Lebanese|Iraqi|Turkish|Jordanian)\s+)?"
                                  r"(?:(?:town|village|city|area)\s+of\s+)?$", re.I)
