@@ -27,6 +27,7 @@ from geo.extract.lexicon import Lexicon, lexicon_alternations, load_lexicon, sca
 from geo.extract.places import _RELATIVE_BEFORE, PlaceMention, _patterns, find_places, referent, resolve_place
 from geo.extract.sentences import Sentence, normalize_text, split_sentences
 from geo.extract.coref import claimant, relative_subject, restater, sentence_agent, targets, unclaimed
+from geo.extract.truecase import restore_case
 from geo.extract.triggers import GENERIC_TYPES, TriggerGroup, find_triggers, group_triggers, group_types
 from geo.schema import Event
 
@@ -376,7 +377,8 @@ _REBEL_LEADERS = frozenset({"hts_nusra", "isis"})
 #: A field separator of a table written as text: " | ", "; "
 _FIELD_SEP = re.compile(r"\s*\|\s*|;\s+|\s+[\u2013\u2014]\s+|\s+-\s+|\s+//\s+")
 #: A log line's head before a colon: "Kafranbel, 6 May: SyAAF helicopters dropped ..."
-_LINE_HEAD = re.compile(r"^\W{0,3}(?:\d{1,2}[:.h]\d{2}\b\]?\s*(?:[\u2013\u2014\-]\s*)?)?([^:.;\"\[\]]{2,60}?):\s")
+_LINE_HEAD = re.compile(r"^\W{0,3}(?:\d{1,2}[:.h]\d{2}\b\]?\s*(?:[\u2013\u2014\-]\s*)?)?((?:[^:.;\"\[\]]|(?<=(?<![A-Za-z])[A-Za-z])\.)"
+                        r"{2,60}?):\s")
 _LEAD_DATE = re.compile(r"\s*[\u2022*]?\s*\[?\d{1,4}(?:[/.\-]\d{1,2}){1,2}\]?\s+")
 #: A line's bullet or item number, before the text of its first sentence
 _BULLET_BEFORE = re.compile(r"[ \t]*(?:[-*\u2022\u25cf\u25aa]|\d{1,2}[.)])[ \t]*")
@@ -649,6 +651,7 @@ def extract(article: Any, gazetteer: Any | None = None, *, date_override: dt.dat
     text, title = normalize_text(raw), normalize_text(raw_title)
     if title and not text.lstrip().startswith(title.strip()[:60]):
         text, raw = title + "\n\n" + text, raw_title + "\n\n" + raw
+    text = restore_case(text, lex, gz)  # "- idlib / sarmin: fsa attacked ...": a note typed without capitals
     split = split_sentences(text, lex)
     # one scan of the article for every lexicon, shared out to the sentences
     # (the word starts where a lexicon entry or a date expression may begin: found once, for both)

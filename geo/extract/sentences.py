@@ -88,6 +88,8 @@ def _is_abbreviation(line: str, stop: int, abbreviations: frozenset[str]) -> boo
     w = word.rstrip(".").lower()
     if w in abbreviations:
         return True
+    if word in ("n", "s", "e", "w", "ne", "nw", "se", "sw"):
+        return True  # a bearing in a note: "(n. aleppo countryside)"
     if "." in word and len(word.replace(".", "")) <= 3:
         return True  # U.S. / U.N. / a.m.
     return False
