@@ -156,7 +156,7 @@ _FACT_CHECK_LABEL = re.compile(r"^\W*(?:\d{1,2}\s*/\s*)?(?:the\s+)?(?:claims?|fa
 
 #: An event told inside a claim: "the claims by the terrorist organisation that ...", "Reports that ..."
 _CLAIM_THAT = re.compile(r"\b(?:claims?|reports?|allegations?|accusations?|rumou?rs?|assertions?|statements?|publications?)\s+"
-                         r"(?:(?:by|of|in|from)\s+(?:[\w'\-]+\s+){1,7}?)?(?:that|about|of)\s+(?:[\w'\-]+\s+){0,12}$", re.I)
+                         r"(?:(?:published|made|circulated|spread|carried|aired|posted)\s+)?(?:(?:by|of|in|from)\s+(?:[\w'\-]+\s+){1,7}?)?(?:that|about|of)\s+(?:[\w'\-]+\s+){0,12}$", re.I)
 #: ... which the sentence then calls false
 _CALLED_FALSE = re.compile(r"\b(?:is|are|was|were|been)\s+(?:\w+\s+)?(?:false|baseless|untrue|unfounded|groundless|"
                            r"fabricated|fabrications|lies|not true|a lie|fake|disinformation|a provocation|an information provocation)\b"

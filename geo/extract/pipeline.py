@@ -911,7 +911,12 @@ def extract(article: Any, gazetteer: Any | None = None, *, date_override: dt.dat
         masks += [(d.start, d.end) for d in st.dates]
         masks += [(tr.start, tr.end) for g in st.groups for tr in g.triggers]
         spans = [(g.start, g.end) for g in st.groups]
-        places = find_places(t, lex, gz, masks, spans)
+        excluded: list[tuple[int, int]] = []
+        places = find_places(t, lex, gz, masks, spans, excluded)
+        for a, b in excluded:
+            # "Mhardeh, a town on the road north towards Idlib province": no context for the others
+            context = re.sub(re.escape(t[a:b]) + r"(?:\s+(?:province|governorate|countryside))?",
+                             lambda m: " " * len(m.group(0)), context, count=1)
         field_places = _field_places(t, row_cols, st, lex, gz) if row_cols else []
         items = [p for p in places if p.role == "item" or not any(q.locator is p for q in places)]
         # "the town", "the city": the town named last (in an earlier sentence)

@@ -121,7 +121,7 @@ def _compile_patterns(lex: Lexicon) -> dict[str, re.Pattern[str]]:
         "suffix_after": re.compile(rf"^(?P<suf>\s*(?:(?:(?P<sposs>'s)\s+)?(?P<sdir>{alt(dirs)})\s+(?P<sbase>{alt(_DIRECTED_SUFFIXES)})"
                                    rf"|{alt(sufs)}))\b", re.I),
         "prep_before": re.compile(rf"\b(?P<prep>{alt(preps)})\s+(?:the\s+)?(?:(?:{alt(dirs)})\s+)?(?:[\w]+[\s\-](?:held|controlled|besieged)\s+)?(?:(?:{alt(dirs)})\s+)?$", re.I),
-        "near_before": re.compile(rf"\b(?P<near>{alt(nears)})\s+(?:the\s+)?(?:(?:town|village|city|neighbou?rhood|area|district)\s+of\s+)?(?:the\s+)?$", re.I),
+        "near_before": re.compile(rf"\b(?P<near>{alt(nears)})\s+(?:the\s+)?(?:(?:town|village|city|settlement|locality|hamlet|neighbou?rhood|area|district)\s+of\s+)?(?:the\s+)?$", re.I),
         "origin_before": re.compile(rf"\b(?:{alt(origins)})\s+(?:(?:over|above|inside|within|across|beyond|near)\s+)?(?:the\s+)?(?:(?:{alt(nouns)})\s+of\s+)?(?:the\s+)?(?:(?:{alt(dirs)})\s+)?$", re.I),
         "nonevent": re.compile(rf"\b(?:{alt(nonev)})\b", re.I),
         "pre_locator": re.compile(r"\s+(?:districts?|neighbou?rhoods?|suburbs?|quarters?|outskirts|countryside|villages|towns|areas)\s+(?:of|in)\s+"
@@ -299,11 +299,14 @@ _ADJECTIVE_OF_NOUN = re.compile(r"\s+(?:town|village|city|hamlet)\s+of\s", re.I)
 
 
 def find_places(text: str, lex: Lexicon, gz: Any | None, masks: list[tuple[int, int]],
-                group_spans: list[tuple[int, int]] | None = None) -> list[PlaceMention]:
+                group_spans: list[tuple[int, int]] | None = None,
+                excluded: list[tuple[int, int]] | None = None) -> list[PlaceMention]:
     """The place mentions of sentence ``text`` (items and locators), in order.
 
     ``masks`` are spans that cannot be places (actors, sources, dates); ``group_spans``
-    the trigger groups (a list does not run across a trigger).
+    the trigger groups (a list does not run across a trigger); ``excluded``, when given,
+    receives the spans of names read as no place of the event (where fire came from, where
+    a road or a convoy led: "a town on the road north towards Idlib province").
 
     Examples
     --------
@@ -408,6 +411,8 @@ def find_places(text: str, lex: Lexicon, gz: Any | None, masks: list[tuple[int, 
             if not any(ps >= prev.end and pe <= s for ps, pe in group_spans):
                 cont = P["list_gap"].match(gap)
         if origin and not cont:
+            if excluded is not None:
+                excluded.append((s, e))
             prev = None
             continue
         precision = 1
@@ -554,6 +559,8 @@ def _mark_locators(text: str, mentions: list[PlaceMention], lex: Lexicon, P: dic
             cur.locator = prv
             continue
         gov = lex.governorate(cur.name)
+        if prv.governorate is not None and gov is None and cur.governorate is None:
+            continue  # "In the Hama province, near Kafr Zita, ...": the village is in the province, not its context
         plain_in = re.match(r"^\s*,?\s*(?:in|,)\s*$", gap) is not None
         if gov is not None and lex.governorate(prv.name) is not None and re.match(r"^\s*(?:,|and|or)?\s*$", gap):
             continue  # "Hama, Idlib and Aleppo": a list of governorates, not a locator
