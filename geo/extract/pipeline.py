@@ -375,7 +375,7 @@ _REBEL_LEADERS = frozenset({"hts_nusra", "isis"})
 
 
 #: A field separator of a table written as text: " | ", "; "
-_FIELD_SEP = re.compile(r"\s*\|\s*|;\s+|\s+[\u2013\u2014]\s+|\s+-\s+|\s+//\s+")
+_FIELD_SEP = re.compile(r"\s*\|\s*|;\s*|\s+[\u2013\u2014]\s+|\s+-\s+|\s+//\s+")
 #: A log line's head before a colon: "Kafranbel, 6 May: SyAAF helicopters dropped ..."
 _LINE_HEAD = re.compile(r"^\W{0,3}(?:\d{1,2}[:.h]\d{2}\b\]?\s*(?:[\u2013\u2014\-]\s*)?)?((?:[^:.;\"\[\]]|(?<=(?<![A-Za-z])[A-Za-z])\.)"
                         r"{2,60}?):\s")
