@@ -100,6 +100,10 @@ def factuality(text: str, group: TriggerGroup, lex: Lexicon, *, is_question: boo
         if cat == "modal" and m.group(0).lower() == "planned" and _OUTCOME_AFTER.match(text, group.end):
             continue  # "He planned the January 2019 bombing in Manbij, in which IS killed four Americans": it happened
         return False, f"{cat}: {m.group(0)}"
+    # an example of what may come: "HTS might then try to sabotage it, for example by targeting patrols"
+    ex = _EXAMPLE_BEFORE.search(head)
+    if ex is not None and _MODAL_BEFORE_EXAMPLE.search(head, max(0, ex.start() - 120), ex.start()):
+        return False, f"modal: {ex.group(0).strip()}"
     # inside the group: "any offensive would probably begin with air and drone strikes on Tal Rifaat"
     last = next((t for t in reversed(group.triggers) if t.role == "event"), first)
     inner = _INNER_MODAL.search(text, first.end, last.start) if last.start > first.end else None
@@ -139,6 +143,10 @@ def factuality(text: str, group: TriggerGroup, lex: Lexicon, *, is_question: boo
     return True, None
 
 
+#: An example opening right before the event word: "..., for example by targeting", "such as"
+_EXAMPLE_BEFORE = re.compile(r"\b(?:for\s+example|for\s+instance|e\.g\.|such\s+as)\s*,?\s*(?:by\s+)?$", re.I)
+#: ... after a modal: the example is of what may happen
+_MODAL_BEFORE_EXAMPLE = re.compile(r"\b(?:would|could|might|may|will|can)\b[^.;:]*$", re.I)
 #: A modal between the event words of one group
 _INNER_MODAL = re.compile(r"\b(?:would|could|might|may|will|should)\s+(?:\w+ly\s+)?(?:begin|start|open|include|involve|"
                           r"come|follow|mean|see)\s+(?:with\s+)?", re.I)

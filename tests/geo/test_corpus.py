@@ -9,7 +9,7 @@ for the town itself, 2 for "near X" / a district / an area of a town, 3 for a pr
 publication date (or, where the article has no ``published``, to the date its text gives);
 ``date`` null where the text does not fix the day.
 
-Twenty sets, each scored on its own (every check below runs over each):
+Twenty-four sets, each scored on its own (every check below runs over each):
 
 * set A (``articles.jsonl`` / ``gold.jsonl``): wire-style news items, short monitor notes and
   CJTF-OIR releases, and four articles that report no event in Syria;
@@ -95,7 +95,22 @@ Twenty sets, each scored on its own (every check below runs over each):
   scored once blind with stop 13's extractor of that moment (see ``LOOSE_F1_FLOOR_S``).
 * set T (``articles_t.jsonl`` / ``gold_t.jsonl``): 22 items written blind at the very end of stop 13
   (ten news stories 2012-2025, six monitor logs, four releases, two traps), scored once with stop
-  13's final extractor; its errors were never read (see ``LOOSE_F1_FLOOR_T``).
+  13's final extractor; its errors were never read then; tuned on in stop 14 (see ``LOOSE_F1_FLOOR_T``).
+* set U (``articles_u.jsonl`` / ``gold_u.jsonl``): 22 items written blind at the start of stop 14
+  (ten news stories in state-media, opposition and Kurdish voices, a feature, a Q&A, a story all in
+  the passive; six logs, one typed without capitals; three releases; three traps), scored once
+  blind, then tuned on (see ``LOOSE_F1_FLOOR_U``).
+* set V (``articles_v.jsonl`` / ``gold_v.jsonl``): 22 items written blind at the start of stop 14
+  (a siege, a town changing hands twice, a roundup, actors by description only, relative dates,
+  Arabic-flavoured spellings; ACLED-like rows, a timeline, an Airwars-like entry, a Telegram post, a
+  markdown table; IDF, CENTCOM and Syrian MoD releases; three traps), scored once blind, then tuned
+  on (see ``LOOSE_F1_FLOOR_V``).
+* sets W and X (``articles_w.jsonl`` / ``articles_x.jsonl``): 22 items each written blind in stop 14
+  (W: a radio bulletin, an explainer, a long read, joint actors, lists, a 2011 crackdown, the Badia,
+  SDF and tribes, towns abroad without their country, CSV and "//" logs, verbless notes; X: a week
+  in review, a rights report, an interview, a family's history, the present perfect, a live page,
+  a thread, weekday bullets, a monthly CJTF summary, three traps). Scored on arrival and with stop
+  14's final extractor; their errors were not read (see ``LOOSE_F1_FLOOR_W``, ``LOOSE_F1_FLOOR_X``).
 
 Two parts:
 
@@ -364,17 +379,49 @@ ARTICLES_S_PATH = CORPUS / "articles_s.jsonl"
 GOLD_S_PATH = CORPUS / "gold_s.jsonl"
 
 # Set T: written blind at the very end of stop 13 and scored once with stop 13's final extractor:
-# 0.796 / 0.746 F1 (stop 12's: 0.756 / 0.727). Its errors were never read: the next stop's first
-# honest measure of what its fixes carry over.
+# 0.796 / 0.746 F1 (stop 12's: 0.756 / 0.727). Its errors were not read in stop 13; stop 14 tuned on it.
 NO_EVENT_ARTICLES_T = {"t21_21_trap_threats_2019"}
 NO_SYRIA_EVENT_ARTICLES_T = {"t21_22_trap_iraq_2024"}
-LOOSE_F1_FLOOR_T = 0.77
-# Known misses, listed when the set was registered and not fixed (its errors are left unread)
+LOOSE_F1_FLOOR_T = 0.86
+# A known miss, listed when the set was registered in stop 13
 KNOWN_MISSES_T = {"t21_21_trap_threats_2019"}
 ARTICLES_T_PATH = CORPUS / "articles_t.jsonl"
 GOLD_T_PATH = CORPUS / "gold_t.jsonl"
 
-# Keyed by the file-name suffix: "" is set A (articles.jsonl), "_b" set B ... "_t" set T.
+# Set U: written blind at the start of stop 14; scored once blind: 0.711 / 0.704 F1 with stop 13's final
+# extractor and with stop 14's of that moment (the same). Then tuned on (see the stop 14 note).
+NO_EVENT_ARTICLES_U = {"u21_20_trap_threats_idlib_2018"}
+NO_SYRIA_EVENT_ARTICLES_U: set[str] = set()
+LOOSE_F1_FLOOR_U = 0.80
+ARTICLES_U_PATH = CORPUS / "articles_u.jsonl"
+GOLD_U_PATH = CORPUS / "gold_u.jsonl"
+
+# Set V: written blind at the start of stop 14; scored once blind: 0.790 / 0.655 F1 with stop 13's
+# final extractor, 0.833 / 0.681 with stop 14's of that moment. Then tuned on.
+NO_EVENT_ARTICLES_V = {"v21_20_trap_condemnation_2018", "v21_21_trap_scenario_2020"}
+NO_SYRIA_EVENT_ARTICLES_V: set[str] = set()
+LOOSE_F1_FLOOR_V = 0.82
+ARTICLES_V_PATH = CORPUS / "articles_v.jsonl"
+GOLD_V_PATH = CORPUS / "gold_v.jsonl"
+
+# Sets W and X: written blind in stop 14, scored on arrival (W 0.811 / 0.764 F1, X 0.827 / 0.795;
+# stop 13's final extractor: 0.778 / 0.737 and 0.821 / 0.788) and with stop 14's final extractor
+# (see the README). Their errors were not read: the next stop's first honest measure.
+NO_EVENT_ARTICLES_W = {"w21_20_trap_geneva_2016", "w21_22_trap_factcheck_2025"}
+NO_SYRIA_EVENT_ARTICLES_W: set[str] = set()
+LOOSE_F1_FLOOR_W = 0.78
+# Known misses, listed when the set was registered and not fixed (its errors are left unread)
+KNOWN_MISSES_W = {"w21_22_trap_factcheck_2025"}
+ARTICLES_W_PATH = CORPUS / "articles_w.jsonl"
+GOLD_W_PATH = CORPUS / "gold_w.jsonl"
+
+NO_EVENT_ARTICLES_X = {"x21_20_trap_truce_accusations_2016", "x21_22_trap_anniversary_decade_2021"}
+NO_SYRIA_EVENT_ARTICLES_X = {"x21_21_trap_iraq_lebanon_strikes_2024"}
+LOOSE_F1_FLOOR_X = 0.79
+ARTICLES_X_PATH = CORPUS / "articles_x.jsonl"
+GOLD_X_PATH = CORPUS / "gold_x.jsonl"
+
+# Keyed by the file-name suffix: "" is set A (articles.jsonl), "_b" set B ... "_x" set X.
 CORPUS_SETS = {
     "": CorpusSet("A", ARTICLES_PATH, GOLD_PATH, NO_EVENT_ARTICLES, NO_SYRIA_EVENT_ARTICLES,
                   LOOSE_F1_FLOOR),
@@ -423,6 +470,15 @@ CORPUS_SETS = {
     "_t": CorpusSet("T", ARTICLES_T_PATH, GOLD_T_PATH, NO_EVENT_ARTICLES_T,
                     NO_SYRIA_EVENT_ARTICLES_T, LOOSE_F1_FLOOR_T, known_misses=KNOWN_MISSES_T, min_gold=120,
                     min_undated=2),
+    "_u": CorpusSet("U", ARTICLES_U_PATH, GOLD_U_PATH, NO_EVENT_ARTICLES_U,
+                    NO_SYRIA_EVENT_ARTICLES_U, LOOSE_F1_FLOOR_U, min_gold=120, min_undated=2),
+    "_v": CorpusSet("V", ARTICLES_V_PATH, GOLD_V_PATH, NO_EVENT_ARTICLES_V,
+                    NO_SYRIA_EVENT_ARTICLES_V, LOOSE_F1_FLOOR_V, min_gold=120, min_undated=2),
+    "_w": CorpusSet("W", ARTICLES_W_PATH, GOLD_W_PATH, NO_EVENT_ARTICLES_W,
+                    NO_SYRIA_EVENT_ARTICLES_W, LOOSE_F1_FLOOR_W, known_misses=KNOWN_MISSES_W, min_gold=120,
+                    min_undated=2),
+    "_x": CorpusSet("X", ARTICLES_X_PATH, GOLD_X_PATH, NO_EVENT_ARTICLES_X,
+                    NO_SYRIA_EVENT_ARTICLES_X, LOOSE_F1_FLOOR_X, min_gold=120, min_undated=2),
 }
 
 # ---------------------------------------------------------------- reading the corpus
