@@ -34,6 +34,9 @@ class ActorMention:
 
 # (with a hyphen: "rebel-held", "Turkish-occupied"; with a space only "rebel held": "forces besieged X" is a verb)
 _HELD = re.compile(r"-(?:held|controlled|occupied|besieged|dominated|run|aligned|affiliated|linked|allied)\b|\s+held\b", re.I)
+#: "SDF-linked group", "IS-affiliated militants": a group of that side, who may act
+_LINKED_GROUP = re.compile(r"-(?:linked|affiliated|aligned|allied)\s+(?:armed\s+|local\s+)?(?:groups?|militants|fighters|cells?|"
+                           r"militias?|factions?|gunmen|units?)\b", re.I)
 _WORD = re.compile(r"[\w'\-]+")
 _PRONOUN = re.compile(r"\b(?i:its|their|it|they)\b|\b(?:[Hh]is|[Hh]er)\s+(?:[\w\-]+\s+)?(?:forces|men|units|troops|fighters|"
                       r"soldiers|brigades?|division|columns?)\b")
@@ -88,7 +91,7 @@ def find_actors(text: str, lex: Lexicon, found: list[tuple[int, int, str, str]] 
             continue
         if alias.kind == "name" and t.isupper() is False and alias.text.isupper():
             continue  # "is" is not IS
-        if _HELD.match(text, e):
+        if _HELD.match(text, e) and not _LINKED_GROUP.match(text, e):
             out.append(ActorMention(s, e, t, None, "source"))  # "rebel-held", "ISIS-controlled": a place's owner
             continue
         out.append(ActorMention(s, e, t, alias.actor, alias.kind, alias.air))
@@ -109,11 +112,12 @@ def find_actors(text: str, lex: Lexicon, found: list[tuple[int, int, str, str]] 
     return _join_names(text, out)
 
 
-_GENERIC_GAP = re.compile(r"[\s\-]*")
+_GENERIC_GAP = re.compile(r"[\s\-]*(?:(?:linked|affiliated|aligned|allied)\s+)?")  # ("IS-affiliated militants")
 #: "Turkish forces (TAF)": an acronym in brackets right after a name is part of it
 _ACRONYM = re.compile(r"\s*\([A-Z][\w\-/]{1,14}\)")
 #: "SNA factions", "YPG units": a force noun right after a name is part of it
-_FORCE_NOUN = re.compile(r"[\s\-]+(?:special\s+(?:forces|operations\s+forces)|commandos|factions?|fighters|forces|troops|"
+_FORCE_NOUN = re.compile(r"[\s\-]+(?:(?:linked|affiliated|aligned|allied)\s+(?:armed\s+)?(?:groups?|cells?|militants|gunmen)\b|"
+                         r"special\s+(?:forces|operations\s+forces)|commandos|factions?|fighters|forces|troops|"
                          r"units?|militiamen|militias?|soldiers|"
                          r"brigades?|battalions?|formations)\b", re.I)
 #: "Militants of the Jabhat al-Nusra group": a generic attacker of a named group is the group

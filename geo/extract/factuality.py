@@ -95,6 +95,9 @@ def factuality(text: str, group: TriggerGroup, lex: Lexicon, *, is_question: boo
                 continue
         if cat == "denial" and re.search(r"\b(?:but|however)\b", w[m.end():], re.I):
             continue
+        if cat == "denial" and w.count("(", 0, m.start()) > w.count(")", 0, m.start()) \
+                and ")" in w[m.end():] and _REPORTED_AFTER.search(text[group.end:group.end + 40]):
+            continue  # "...; Russian aircraft (denied by Russian MoD); air strikes reported by monitor"
         if cat == "natural" and m.group(0)[:1].isupper() and m.start() > 0:
             continue  # "Operation Jazira Storm", "Desert Storm": a name, not the weather
         if cat == "modal" and m.group(0).lower() == "planned" and _OUTCOME_AFTER.match(text, group.end):
@@ -143,6 +146,8 @@ def factuality(text: str, group: TriggerGroup, lex: Lexicon, *, is_question: boo
     return True, None
 
 
+#: After a denial noted in brackets: the event as the monitor reports it
+_REPORTED_AFTER = re.compile(r"\b(?:reported|recorded|documented|confirmed|according)\b|\bper\s", re.I)
 #: An example opening right before the event word: "..., for example by targeting", "such as"
 _EXAMPLE_BEFORE = re.compile(r"\b(?:for\s+example|for\s+instance|e\.g\.|such\s+as)\s*,?\s*(?:by\s+)?$", re.I)
 #: ... after a modal: the example is of what may happen

@@ -127,8 +127,9 @@ def _literal_alternation(phrases: list[str], *, ignorecase: bool, tag: str) -> A
     from geo.extract.fastre import Alternation
 
     alts = alternation(phrases).split("|") if phrases else []
+    # (not inside a compound, "Turkish-backed", but before "-linked": "SDF-linked group" names the SDF's side)
     return Alternation([(f"{tag}{i}", q) for i, q in enumerate(alts)], ignorecase=ignorecase,
-                       suffix=r"(?![\w]|-\w)")
+                       suffix=r"(?![\w]|-(?!(?:linked|affiliated|aligned|allied)\b)\w)")
 
 
 @dataclass

@@ -376,6 +376,8 @@ _REBEL_LEADERS = frozenset({"hts_nusra", "isis"})
 
 #: A field separator of a table written as text: " | ", "; "
 _FIELD_SEP = re.compile(r"\s*\|\s*|;\s*|\s+[\u2013\u2014]\s+|\s+-\s+|\s+//\s+")
+#: A table's actor field that names no one: "| unknown |", "| - |", "; unidentified;"
+_UNKNOWN_FIELD = re.compile(r"\s*(?:unknown|unidentified|unclear|not\s+known|n/?a|[-\u2013\u2014?]+)\s*", re.I)
 #: A log line's head before a colon: "Kafranbel, 6 May: SyAAF helicopters dropped ..."
 _LINE_HEAD = re.compile(r"^\W{0,3}(?:\d{1,2}[:.h]\d{2}\b\]?\s*(?:[\u2013\u2014\-]\s*)?)?((?:[^:.;\"\[\]]|(?<=(?<![A-Za-z])[A-Za-z])\.)"
                         r"{2,60}?):\s")
@@ -782,6 +784,7 @@ def extract(article: Any, gazetteer: Any | None = None, *, date_override: dt.dat
             if not g.is_event:
                 continue
             a, how = st.explicit.get(gi, (None, "none"))
+            a_unknown = False
             if row_cols and (a is None or (a.actor == "unknown" and a.kind != "pronoun")):
                 # a table row: the actor field ("...; Regime forces (4th Division); Raid and house searches")
                 col = _column_of(row_cols, g.start)
@@ -789,8 +792,17 @@ def extract(article: Any, gazetteer: Any | None = None, *, date_override: dt.dat
                           and (a is None or x.actor != "unknown") and _column_of(row_cols, x.start) != col
                           and not _column_has_event(row_cols, _column_of(row_cols, x.start), st.groups)
                           and _actor_field(t, row_cols[_column_of(row_cols, x.start)])]
+                if others and "(" in t:
+                    # "Russian aircraft (denied by Russian MoD)": the aside is who denies, not who acted
+                    asides = [(m.start(), m.end()) for m in _BRACKETED.finditer(t)]
+                    others = [x for x in others if not any(b0 <= x.start < b1 for b0, b1 in asides)] or others
                 if others:
                     a, how = ([x for x in others if x.start < g.start] or others)[-1], "subject"
+                    if not st.joint.get(gi):
+                        # "...; Iranian-backed militias and Hezbollah; ground assault on the town": both
+                        st.joint[gi] = joint_actors(t, a, st.actors, how, lex)
+                elif any(_UNKNOWN_FIELD.fullmatch(t, c0, c1) for c0, c1 in row_cols) and a is None:
+                    a_unknown = True  # "Afrin | 12 Jun 2021 | unknown | rocket fire on ...": no one named
             actor, air = None, False
             if a is not None:
                 if a.kind == "pronoun" and a.text[:4].lower() in ("his ", "her "):
@@ -815,6 +827,8 @@ def extract(article: Any, gazetteer: Any | None = None, *, date_override: dt.dat
                                   if tr.role == "instrument" and a.start <= tr.start and tr.end <= a.end), None)
                     if instr is not None:
                         subject_weapon[gi] = instr
+            if actor is None and a_unknown:
+                actor, how = "unknown", "unknown"
             if actor is None and g.unattributed and not device_used(t, g.start, lex):
                 actor, how = "unknown", "unknown"  # "a car bomb exploded in X": no one named, no one guessed
             if actor is None and g.coref != "none":

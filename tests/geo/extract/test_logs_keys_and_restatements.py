@@ -335,3 +335,40 @@ def test_semicolons_without_spaces_part_a_row(gz):
             "06-February-2020;Explosions;Military Forces of Russia;Atareb;Russian warplanes struck residential areas.")
     got = by_place(text, gz, published="2020-02-08")
     assert got["Saraqab"].actor == "syrian_government" and got["Atareb"].date == "2020-02-06"
+
+
+def test_an_actor_field_naming_two_actors(gz):
+    text = "2015-11-01; al-Hader; Aleppo; Iranian-backed militias and Hezbollah; ground assault on the town; contested"
+    got = rows(text, gz, published="2015-11-03")
+    assert {("iran_militias", "ground_offensive", "al-Hader"), ("hezbollah", "ground_offensive", "al-Hader")} <= got
+
+
+def test_an_actor_field_that_names_no_one(gz):
+    text = ("Turkish army shelled Tal Rifaat on Monday.\n\n"
+            "Afrin | 12 Jun 2021 | unknown | rocket fire on the main hospital, 13 killed")
+    got = rows(text, gz, published="2021-06-14")
+    assert ("unknown", "shelling", "Afrin") in got and ("turkey", "shelling", "Afrin") not in got
+
+
+def test_a_denial_noted_in_brackets_beside_the_monitors_report(gz):
+    text = ("2015-11-02; Jisr al-Shughur; Idlib; Russian aircraft (denied by Russian MoD); air strikes reported "
+            "by monitor; 2 killed")
+    assert rows(text, gz, published="2015-11-03") == {("russia", "airstrike", "Jisr al-Shughur")}
+
+
+def test_a_denial_is_still_a_denial(gz):
+    # guard: the only source denies it
+    text = "The Russian Defence Ministry denied that its aircraft had struck Jisr al-Shughur on Monday."
+    assert rows(text, gz) == set()
+
+
+def test_a_group_linked_to_an_actor(gz):
+    text = "Jindires | 11 Jun 2021 | SDF-linked group (HRE) | anti-tank missile fired at a Turkish army vehicle near the town"
+    assert {a for a, _t, _p in rows(text, gz, published="2021-06-14")} == {"sdf_ypg"}
+    assert {a for a, _t, _p in rows("IS-affiliated militants attacked a checkpoint near Nawa on Monday.", gz)} == {"isis"}
+
+
+def test_an_example_of_what_may_come(gz):
+    text = ("Hayat Tahrir al-Sham might then try to sabotage the deal, for example by targeting patrols near "
+            "Ariha or by launching drones at the Hmeimim air base near Jableh.")
+    assert rows(text, gz) == set()
