@@ -175,6 +175,18 @@ class _DateCarry:
         return self._last
 
 
+def _as_written(p: PlaceMention, t: str, raw: str, offset: int) -> str:
+    """A place's wording as the article writes it ("Ra's al `Ayn"), where the sentence read for it
+    had its marks normalised (same length: the same span of the raw text)."""
+    k = t.find(p.as_written, max(0, p.start - 80))
+    if k < 0:
+        return p.as_written
+    a = offset + k
+    if a > 0 and raw[a - 1] in "`\u02bf\u02be" and t[k - 1:k] == " ":
+        a -= 1  # "`Ayn `Isa": the mark that opens the name
+    return raw[a:offset + k + len(p.as_written)]
+
+
 def _restate_actor(mentions: list[Mention], i: int, paragraph: int, actor: str, etypes: list[str], evidence: str) -> None:
     """"A hospital in Sukkari was destroyed in an air strike. The strike was carried out by
     government aircraft": a sentence that only names who did the event told just before gives
@@ -1216,7 +1228,7 @@ def extract(article: Any, gazetteer: Any | None = None, *, date_override: dt.dat
                 if not rp.fallback and rp.precision < 3:
                     near_pts.append((rp.lat, rp.lon))
                 mentions.append(Mention(
-                    actor=actor, event_type=etype, place_as_written=p.as_written, place=rp.name,
+                    actor=actor, event_type=etype, place_as_written=_as_written(p, t, raw, s.start), place=rp.name,
                     lat=rp.lat, lon=rp.lon, geonameid=rp.geonameid, admin1=rp.admin1,
                     country_code=rp.country_code, geo_precision=rp.precision, date=date,
                     date_precision=dprec, evidence=raw[s.start:s.end], reported_by=src, target=target, actor_how=how,

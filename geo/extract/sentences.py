@@ -49,11 +49,18 @@ def normalize_text(text: str) -> str:
     """
     if "#" in text:
         text = _HASHTAG.sub(" ", text)  # "shelled #Qusayr": the tagged name read as a word
+    if "`" in text or "\u02bf" in text or "\u02be" in text:
+        # transliterated 'ayn and hamza ("`Ayn `Isa", "Ma`arrat an Nu`man"): a space before a name,
+        # an apostrophe inside a word
+        text = _AYN_START.sub(" ", text)
+        text = text.replace("`", "'").replace("\u02bf", "'").replace("\u02be", "'")
     if text.isascii():
         return text  # nothing to map (every mapped character is non-ASCII)
     return _QUOTE_RE.sub(_quote, text)
 
 
+#: An 'ayn or hamza mark opening a name: "`Ayn `Isa", "\u02bfAfrin"
+_AYN_START = re.compile(r"(?<![\w'`\u02bf\u02be])[`\u02bf\u02be](?=[A-Z])")
 #: A hashtag's mark before a name or a word: "#Qusayr", "#Hezbollah"
 _HASHTAG = re.compile(r"(?<![\w&])#(?=[^\W\d_])")
 

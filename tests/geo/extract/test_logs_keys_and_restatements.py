@@ -372,3 +372,29 @@ def test_an_example_of_what_may_come(gz):
     text = ("Hayat Tahrir al-Sham might then try to sabotage the deal, for example by targeting patrols near "
             "Ariha or by launching drones at the Hmeimim air base near Jableh.")
     assert rows(text, gz) == set()
+
+
+def test_transliterated_ayn_marks(gz):
+    text = ("Turkish artillery shelled the outskirts of `Ayn `Isa on Tuesday. Russian aircraft struck the outskirts "
+            "of Ma`arrat an Nu`man in southern Idlib on Monday.")
+    got = ev(text, gz, published="2019-10-16")
+    assert {e.admin1 for e in got} == {"Raqqa", "Idlib"}
+    assert {e.place_as_written for e in got} == {"`Ayn `Isa", "Ma`arrat an Nu`man"}  # as the article writes them
+
+
+def test_fought_their_way_into(gz):
+    text = "Turkish troops and allied Syrian National Army factions fought their way into the eastern quarters of Ras al-Ain on Tuesday."
+    got = rows(text, gz)
+    assert {a for a, t, _p in got if t == "ground_offensive"} == {"turkey", "rebels"}
+
+
+def test_knocked_out_of_service(gz):
+    text = "Israeli missiles knocked Aleppo International Airport out of service on Wednesday, the transport ministry said."
+    (e,) = ev(text, gz)
+    assert (e.actor, e.event_type, e.admin1) == ("israel", "missile_strike", "Aleppo")
+
+
+def test_a_drone_of_a_states_origin(gz):
+    text = ("A drone that US intelligence assessed to be of Iranian origin struck a maintenance building at a base "
+            "near Hasakah on Thursday.")
+    assert {a for a, _t, _p in rows(text, gz)} == {"iran_militias"}
