@@ -399,6 +399,8 @@ def actor_for(text: str, g_start: int, g_end: int, actors: list[ActorMention], l
             continue
         if _VICTIM_GAP.search(gap):
             break  # "33 Turkish soldiers were killed in an air strike": the victims, not who struck
+        if _EARLIER_EVENT_GAP.search(gap):
+            break  # "Government forces bombarded X on Friday, a day after a drone attack on Homs killed dozens"
         if _reaction_re(lex).search(gap):
             break  # "The government in Damascus condemned the raids": it reacts to what someone else did
         lead = text[max(0, a.start - 30):a.start]
@@ -649,6 +651,9 @@ def joint_actors(text: str, a: ActorMention | None, actors: list[ActorMention], 
     return [_ally_of(x, a.actor) for x in out]
 
 
+#: Between an actor and an event told as one that came before: "..., a day after a drone attack"
+_EARLIER_EVENT_GAP = re.compile(r"\b(?:(?:a|one|two|three|four|five|six|several|\d+)\s+(?:days?|hours?|weeks?|months?)|"
+                                r"a\s+week|shortly|soon|hours|days|weeks)\s+after\s+(?:an?|the|last\s+\w+'s)\b", re.I)
 #: Between "their" and the allies it owns: "their Syrian rebel allies", "its local partners"
 _OWNER_GAP = re.compile(r"\s+(?:[\w\-]+\s+){0,2}")
 #: Whom "allied fighters" of an actor are: "government forces, backed by allied fighters" are

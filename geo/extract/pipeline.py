@@ -388,6 +388,9 @@ _REBEL_LEADERS = frozenset({"hts_nusra", "isis"})
 
 #: A field separator of a table written as text: " | ", "; "
 _FIELD_SEP = re.compile(r"\s*\|\s*|;\s*|\s+[\u2013\u2014]\s+|\s+-\s+|\s+//\s+")
+#: Right before an event word told as one that came before: "..., a day after a drone attack"
+_AFTER_EARLIER = re.compile(r"\b(?:(?:a|one|two|three|four|five|six|several|\d+)\s+(?:days?|hours?|weeks?|months?)|a\s+week|"
+                            r"shortly|soon|hours|days|weeks)\s+after\s+(?:an?|the)\s+(?:[\w\-]+\s+){0,2}$", re.I)
 #: A table's actor field that names no one: "| unknown |", "| - |", "; unidentified;"
 _UNKNOWN_FIELD = re.compile(r"\s*(?:unknown|unidentified|unclear|not\s+known|n/?a|[-\u2013\u2014?]+)\s*", re.I)
 #: A log line's head before a colon: "Kafranbel, 6 May: SyAAF helicopters dropped ..."
@@ -718,7 +721,8 @@ def extract(article: Any, gazetteer: Any | None = None, *, date_override: dt.dat
             used = not g.unattributed or device_used(st.s.text, g.start, lex)
             if not used and how == "subject":
                 a, how = None, "none"  # "soldiers were killed when an IED hit their bus": victims, not users
-            if a is None and prev_gi is not None and used:
+            earlier = _AFTER_EARLIER.search(st.s.text, max(0, g.start - 40), g.start) is not None
+            if a is None and prev_gi is not None and used and not earlier:
                 # coordination: "pounded X on Wednesday, striking Y" / "struck a unit and destroyed a position"
                 pa, phow = st.explicit.get(prev_gi, (None, "none"))
                 gap = st.s.text[st.groups[prev_gi].end:g.start]
@@ -839,7 +843,12 @@ def extract(article: Any, gazetteer: Any | None = None, *, date_override: dt.dat
                                   if tr.role == "instrument" and a.start <= tr.start and tr.end <= a.end), None)
                     if instr is not None:
                         subject_weapon[gi] = instr
-            if actor is None and a_unknown:
+            if actor is None and (a_unknown or (_AFTER_EARLIER.search(t, max(0, g.start - 40), g.start)
+                                                and not re.search(r"\bby\s", t[g.end:g.end + 60])
+                                                and any(unclaimed(sents, j) for j in range(i, min(len(sents), i + 4))
+                                                        if sents[j].s.paragraph == s.paragraph))):
+                # "..., a day after a drone attack on the military academy in Homs killed dozens. ... No
+                # group has claimed the Homs attack": an earlier event no one is named for
                 actor, how = "unknown", "unknown"
             if actor is None and g.unattributed and not device_used(t, g.start, lex):
                 actor, how = "unknown", "unknown"  # "a car bomb exploded in X": no one named, no one guessed
@@ -883,7 +892,9 @@ def extract(article: Any, gazetteer: Any | None = None, *, date_override: dt.dat
                     and any(tr.role == "instrument" and tr.type in ("airstrike", "drone_strike") for tr in g.triggers):
                 # a state's release: "Su-25 attack aircraft also hit an ISIS convoy" are its own aircraft
                 actor, how = author, "author"
-            if how in ("coref_local", "coref_dominant") and unclaimed(sents, i):
+            in_sentence = a is not None and a.kind == "pronoun" and any(
+                x.end <= a.start and x.actor == actor for x in st.actors)  # "The HTS-led room said its fighters ..."
+            if how in ("coref_local", "coref_dominant") and not in_sentence and unclaimed(sents, i):
                 # "a drone attack ... killed 89. No group has claimed responsibility.": no one to read back
                 actor, how = "unknown", "unknown"
             if how in ("coref_local", "coref_dominant") and actor in targets(st, g):

@@ -398,3 +398,17 @@ def test_a_drone_of_a_states_origin(gz):
     text = ("A drone that US intelligence assessed to be of Iranian origin struck a maintenance building at a base "
             "near Hasakah on Thursday.")
     assert {a for a, _t, _p in rows(text, gz)} == {"iran_militias"}
+
+
+def test_its_fighters_of_a_group_named_in_the_sentence_despite_an_unclaimed_attack(gz):
+    text = ("Regime artillery shelled Sarmin on Friday. The HTS-led \"al-Fateh al-Mubin\" operations room said its "
+            "fighters had shelled government positions around Saraqeb in response. No group has claimed the Homs attack.")
+    assert by_place(text, gz)["Saraqeb"].actor == "hts_nusra"
+
+
+def test_an_earlier_attack_no_one_claimed(gz):
+    text = ("Government forces carried out the heaviest bombardment of Idlib in years on Friday, a day after a "
+            "drone attack on the military academy in Homs killed dozens. Regime artillery shelled Sarmin. "
+            "No group has claimed the Homs attack.")
+    got = by_place(text, gz, published="2023-10-07")
+    assert got["Homs"].actor == "unknown" and got["Sarmin"].actor == "syrian_government"
