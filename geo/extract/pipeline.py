@@ -931,6 +931,12 @@ def extract(article: Any, gazetteer: Any | None = None, *, date_override: dt.dat
         for a in st.actors:
             if a.actor and a.kind in ("name", "metonym") and a.actor != "unknown":
                 history.append((i, a.actor, False))
+            elif a.kind == "pronoun" and not _PRONOUN_WORD.fullmatch(a.text) and _alias_kind(lex, a.text) == "anaphor":
+                # "The jihadists have controlled the province since 2014. In January 2016 they killed ...":
+                # the group the anaphor names is who "they" are next
+                named = _resolve_pronoun(st, a, history, i, lex)
+                if named:
+                    history.append((i, named, False))
         if not any(g.is_event for g in st.groups):
             if not _CAPTION.match(t):
                 carry.defer(i)  # its date is read only if a later event needs it (a caption's never)

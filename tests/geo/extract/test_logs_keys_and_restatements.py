@@ -412,3 +412,19 @@ def test_an_earlier_attack_no_one_claimed(gz):
             "No group has claimed the Homs attack.")
     got = by_place(text, gz, published="2023-10-07")
     assert got["Homs"].actor == "unknown" and got["Sarmin"].actor == "syrian_government"
+
+
+def test_troops_reached_a_besieged_city(gz):
+    text = "Syrian troops reached the besieged city of Deir ez-Zor on Tuesday and linked up with the garrison."
+    assert ("syrian_government", "ground_offensive", "Deir ez-Zor") in rows(text, gz)
+
+
+def test_they_after_an_anaphor_that_names_a_group(gz):
+    text = ("Upstream, fighters of the US-backed Syrian Democratic Forces seized two more districts of Raqqa on "
+            "Tuesday. The US-led coalition said its aircraft had carried out 28 strikes in Raqqa on Monday.\n\n"
+            "Islamic State hit back elsewhere. The group claimed a suicide car bombing on Monday against an army "
+            "position near al-Sukhna, a desert town that troops recaptured last month, the Observatory said.\n\n"
+            "The jihadists have controlled most of the surrounding province since 2014. "
+            "In January 2016 they killed scores of civilians in an assault on the northern suburbs of Deir ez-Zor.")
+    got = by_place(text, gz, published="2017-09-06")
+    assert got["Deir ez-Zor"].actor == "isis"
