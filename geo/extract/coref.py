@@ -80,24 +80,28 @@ def claimant(sents: Sequence[_Sent], i: int, lex: Lexicon) -> str | None:
 
 #: The event just told, named again with its author: "The explosive barrels were dropped by army
 #: helicopters", "The strike was carried out by Syrian government aircraft", "The fire came from
-#: army artillery" (not "that attack": another one, told as a contrast)
+#: army artillery", "The jets were Russian" (not "that attack": another one, told as a contrast)
 _RESTATED = re.compile(r"^\W*(?:[\w\-]+\s+){0,3}?(?:the|these|this)\s+(?:same\s+|explosive\s+|deadly\s+|latest\s+)?"
                        r"(?:attacks?|strikes?|air\s*strikes?|raids?|bombardment|assault|bombing|shelling|barrels|"
                        r"barrel\s+bombs|bombs|missiles|rockets|shells|fire)\s+(?:(?:was|were|had\s+been|has\s+been|"
                        r"have\s+been)\s+(?:\w+ly\s+)?(?:carried\s+out|conducted|launched|dropped|fired|staged|"
-                       r"mounted|executed)\s+by|came\s+from)\s+(?:the\s+)?$", re.I)
+                       r"mounted|executed)\s+by|came\s+from)\s+(?:the\s+)?$"
+                       # "The jets were Russian, the Observatory said"
+                       r"|^\W*(?:the|these)\s+(?:jets|warplanes|aircraft|planes|helicopters|drones|bombers)\s+(?:were|was)\s+"
+                       r"(?:(?:probably|likely|almost\s+certainly|believed\s+to\s+be|thought\s+to\s+be|identified\s+as)\s+)?$",
+                       re.I)
 
 
 def restater(sents: Sequence[_Sent], i: int, lex: Lexicon) -> tuple[str, bool] | None:
-    """The actor the next sentence of the paragraph names as the author of the event sentence
+    """The actor the next sentence names as the author of the event sentence
     ``i`` told without one ("The market of al-Bab was struck twice on Monday. The explosive
     barrels were dropped by army helicopters."): ``(actor, air)``, or None. "The army" there is
     the home state's (the pipeline resolves such words only in sentences with an event word)."""
     j = i + 1
-    if j >= len(sents) or sents[j].s.paragraph != sents[i].s.paragraph:
-        return None
+    if j >= len(sents) or sents[j].s.paragraph - sents[i].s.paragraph not in (0, 1):
+        return None  # (the next sentence: of the paragraph, or the one opening the next)
     t = sents[j].s.text
-    if " by " not in t and "came from" not in t:
+    if " by " not in t and "came from" not in t and " were " not in t and " was " not in t:
         return None
     for a in sents[j].actors or find_actors(t, lex):
         if not _RESTATED.match(t[:a.start]):

@@ -626,6 +626,17 @@ def _assign_dates(sent: _Sent) -> dict[int, DateMention | None]:
         if best is not None and (out[best] is None or (d.precision == "day" and d.date is not None
                                                       and out[best].precision in ("month", "year"))):
             out[best] = d  # (a day beats a year: "rebels who signed deals in 2018 attacked X on Thursday")
+    # "had fired rockets at a post near Mhardeh and launched drones at Hmeimim on Sunday": the day
+    # told after the last of coordinated event words is the day of each
+    for gi in range(len(sent.groups) - 2, -1, -1):
+        nxt = out.get(gi + 1)
+        if out[gi] is not None or nxt is None or nxt.start < sent.groups[gi + 1].end or nxt.date is None:
+            continue
+        gap = text[sent.groups[gi].end:sent.groups[gi + 1].start]
+        if re.search(r"\band\b", gap) and not re.search(r"[;:()]|\b(?:but|while|whereas|before|after|when)\b", gap) \
+                and not any(sent.groups[gi].end <= x.start < sent.groups[gi + 1].start for x in sent.dates) \
+                and count_words(gap) <= 20:
+            out[gi] = nxt
     return out
 
 

@@ -403,7 +403,7 @@ def find_places(text: str, lex: Lexicon, gz: Any | None, masks: list[tuple[int, 
             origin_m = None  # "across from Deir Ezzor": near it, not an origin
         expelled = origin_m is not None and _EXPELLED_FROM.search(before[-60:]) is not None
         origin = (origin_m is not None and not expelled) or _REFERENCE_BEFORE.search(before[-80:]) is not None \
-            or _DESTINATION_BEFORE.search(before[-90:]) is not None
+            or _DESTINATION_BEFORE.search(before[-90:]) is not None or _CONTROLS_BEFORE.search(before[-60:]) is not None
         # a list continuation of the previous mention
         cont = None
         if prev is not None and prev.end <= s:
@@ -602,6 +602,11 @@ _REFERENCE_BEFORE = re.compile(r"\b(?:opposite|across\s+the\s+(?:border|frontier
                                r"(?:road|highway|motorway|route|railway|line)\s+(?:linking|connecting|joining)"
                                r"(?:\s+(?:[\w\-']+\s+){0,4}?(?:to|and|with))?)\s+"
                                r"(?:the\s+)?(?:[\w\-]+\s+){0,4}?(?:of\s+)?$", re.I)
+#: What a group is described as ruling: "HTS, the alliance that dominates Idlib province, said ...":
+#: a description of the actor, not a place of the event
+_CONTROLS_BEFORE = re.compile(r"\b(?:that|which|who)\s+(?:now\s+|still\s+)?(?:dominates|dominated|controls|controlled|rules|ruled|"
+                              r"governs|governed|runs|holds\s+sway\s+(?:in|over))\s+(?:much\s+of\s+|most\s+of\s+|parts\s+of\s+|"
+                              r"all\s+of\s+)?(?:the\s+)?$", re.I)
 #: Where something was on its way to ("a convoy moving from Raqqa towards Palmyra", "a town on the
 #: road north towards Idlib"): not where it was hit
 _DESTINATION_BEFORE = re.compile(r"\b(?:road|highway|motorway|route)\s+(?:(?:north|south|east|west)\w*\s+)?towards?\s+(?:the\s+)?$|"

@@ -428,3 +428,17 @@ def test_they_after_an_anaphor_that_names_a_group(gz):
             "In January 2016 they killed scores of civilians in an assault on the northern suburbs of Deir ez-Zor.")
     got = by_place(text, gz, published="2017-09-06")
     assert got["Deir ez-Zor"].actor == "isis"
+
+
+def test_the_province_a_group_dominates_is_no_place_of_its_event(gz):
+    text = ("Hayat Tahrir al-Sham, the jihadist alliance that dominates Idlib province, said its fighters had fired "
+            "rockets at an army post near Mhardeh and launched drones at the air base near Jableh on Sunday.")
+    got = ev(text, gz, published="2019-07-23")
+    assert {e.admin1 for e in got} == {"Hama", "Latakia"}
+    assert {e.date for e in got} == {"2019-07-21"}  # the day told after the last of the coordinated events
+
+
+def test_the_jets_were_russian(gz):
+    text = ("Warplanes struck a crowded vegetable market in Maaret al-Nouman on Monday morning, killing 31 people.\n\n"
+            "The jets were Russian, the Syrian Observatory for Human Rights said.")
+    assert {a for a, _t, _p in rows(text, gz, published="2019-07-23")} == {"russia"}
