@@ -79,7 +79,8 @@ def factuality(text: str, group: TriggerGroup, lex: Lexicon, *, is_question: boo
             # "not only", "no doubt", "without warning" are not negations of the event
             tail = w[m.start():].lower()
             if re.match(r"(?:not only|no doubt|no fewer|no less|not least|without warning|none other|"
-                        r"nothing but|no sooner|not just|not far|no more than)", tail):
+                        r"nothing but|no sooner|not just|not far|no more than|not stop|not cease|not let up|"
+                        r"never stopped|never ceased)", tail):
                 continue
             between = w[m.end():]
             if cat == "negation" and re.search(r"[,;]", between):

@@ -442,3 +442,25 @@ def test_the_jets_were_russian(gz):
     text = ("Warplanes struck a crowded vegetable market in Maaret al-Nouman on Monday morning, killing 31 people.\n\n"
             "The jets were Russian, the Syrian Observatory for Human Rights said.")
     assert {a for a, _t, _p in rows(text, gz, published="2019-07-23")} == {"russia"}
+
+
+def test_shells_that_did_not_stop_falling(gz):
+    text = "On Monday the army shells did not stop falling on Qusayr for a single hour, a nurse said."
+    assert ("syrian_government", "shelling", "Qusayr") in rows(text, gz, published="2013-05-22")
+
+
+def test_rockets_that_had_been_falling(gz):
+    text = "For weeks, Hezbollah's rockets had been falling on the northern farms of Qusayr from across the border."
+    assert ("hezbollah", "shelling", "Qusayr") in rows(text, gz, published="2013-05-22")
+
+
+def test_they_came_into_a_town(gz):
+    text = ("Then we heard the fighters of Hezbollah on the radio. They came into Qusayr from the south and east, "
+            "through the orchards, on Sunday.")
+    assert ("hezbollah", "ground_offensive", "Qusayr") in rows(text, gz, published="2013-05-22")
+
+
+def test_came_into_force_is_no_entry(gz):
+    # guard: a lower-case word after "came into"
+    text = "A ceasefire came into force in Idlib on Sunday, Russian and Turkish officials said."
+    assert rows(text, gz) == set()
