@@ -464,3 +464,9 @@ def test_came_into_force_is_no_entry(gz):
     # guard: a lower-case word after "came into"
     text = "A ceasefire came into force in Idlib on Sunday, Russian and Turkish officials said."
     assert rows(text, gz) == set()
+
+
+def test_the_yarmouk_basin_affiliate_of_isis(gz):
+    text = ("On 28 June 2018, fighters of the ISIS-affiliated Jaish Khalid bin al-Walid attacked rebel positions "
+            "at Shajara in the Yarmouk Basin.")
+    assert {a for a, _t, _p in rows(text, gz, published="2018-06-29")} == {"isis"}
