@@ -652,8 +652,9 @@ def joint_actors(text: str, a: ActorMention | None, actors: list[ActorMention], 
 
 
 #: Between an actor and an event told as one that came before: "..., a day after a drone attack"
-_EARLIER_EVENT_GAP = re.compile(r"\b(?:(?:a|one|two|three|four|five|six|several|\d+)\s+(?:days?|hours?|weeks?|months?)|"
-                                r"a\s+week|shortly|soon|hours|days|weeks)\s+after\s+(?:an?|the|last\s+\w+'s)\b", re.I)
+EARLIER_EVENT = (r"\b(?:(?:a|one|two|three|four|five|six|several|\d+)\s+(?:days?|hours?|weeks?|months?)|"
+                 r"a\s+week|shortly|soon|hours|days|weeks)\s+after\s+")
+_EARLIER_EVENT_GAP = re.compile(EARLIER_EVENT + r"(?:an?|the|last\s+\w+'s)\b", re.I)
 #: Between "their" and the allies it owns: "their Syrian rebel allies", "its local partners"
 _OWNER_GAP = re.compile(r"\s+(?:[\w\-]+\s+){0,2}")
 #: Whom "allied fighters" of an actor are: "government forces, backed by allied fighters" are

@@ -16,7 +16,7 @@ from typing import Any
 
 from gazetteer.admin import admin_mentions
 from gazetteer.core import KNOWN_ONLY_OUTSIDE
-from geo.extract.actors import (SUPPORT_BY, ActorMention, actor_for, blamed_actor, clause_break_re, count_words, device_used, find_actors,
+from geo.extract.actors import (EARLIER_EVENT, SUPPORT_BY, ActorMention, actor_for, blamed_actor, clause_break_re, count_words, device_used, find_actors,
                                 alias_of, joint_actors, release_actor, speaker_actor)
 from geo.extract.assemble import Mention, merge_mentions
 from geo.extract.dates import _DATE_ALT as DATE_ALT
@@ -389,8 +389,7 @@ _REBEL_LEADERS = frozenset({"hts_nusra", "isis"})
 #: A field separator of a table written as text: " | ", "; "
 _FIELD_SEP = re.compile(r"\s*\|\s*|;\s*|\s+[\u2013\u2014]\s+|\s+-\s+|\s+//\s+")
 #: Right before an event word told as one that came before: "..., a day after a drone attack"
-_AFTER_EARLIER = re.compile(r"\b(?:(?:a|one|two|three|four|five|six|several|\d+)\s+(?:days?|hours?|weeks?|months?)|a\s+week|"
-                            r"shortly|soon|hours|days|weeks)\s+after\s+(?:an?|the)\s+(?:[\w\-]+\s+){0,2}$", re.I)
+_AFTER_EARLIER = re.compile(EARLIER_EVENT + r"(?:an?|the)\s+(?:[\w\-]+\s+){0,2}$", re.I)
 #: A table's actor field that names no one: "| unknown |", "| - |", "; unidentified;"
 _UNKNOWN_FIELD = re.compile(r"\s*(?:unknown|unidentified|unclear|not\s+known|n/?a|[-\u2013\u2014?]+)\s*", re.I)
 #: A log line's head before a colon: "Kafranbel, 6 May: SyAAF helicopters dropped ..."
