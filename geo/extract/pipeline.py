@@ -66,11 +66,6 @@ _DATELINE = re.compile(r"\s*[A-Z][A-Z'.\-]+(?:[ ,]+[A-Z][A-Za-z'.\-]+){0,3}\s*(?
 #: "the operation", "these strikes": an event word that refers back to the event told before
 _ANAPHORIC_EVENT = re.compile(r"\b(?:the|this|that|these|those|such)\s+(?:same\s+|latest\s+|overnight\s+)?"
                               r"(?:operations?|attacks?|strikes?|raids?|campaign|bombardments?|assault|sorties)\b", re.I)
-#: The event just told, named again to say who did it: "The strike was carried out by ...", "The
-#: explosive barrels were dropped by army helicopters" (not "that attack": another one, a contrast)
-_RESTATED_EVENT = re.compile(r"\b(?:the|this|these)\s+(?:same\s+|latest\s+|explosive\s+|deadly\s+)?(?:attacks?|strikes?|raids?|"
-                             r"bombardment|assault|bombing|shelling|air\s*strikes?|barrels|barrel\s+bombs|bombs|missiles|rockets|"
-                             r"shells|fire)\b", re.I)
 #: How many sentences back the event such a word refers to may be
 _ANAPHOR_REACH = 2
 _ANAPHORIC_PROVINCE = re.compile(r"\b(?:the|that|this)\s+(?:\w+\s+)?(?:province|governorate|countryside)\b", re.I)
@@ -185,22 +180,6 @@ def _as_written(p: PlaceMention, t: str, raw: str, offset: int) -> str:
     if a > 0 and raw[a - 1] in "`\u02bf\u02be" and t[k - 1:k] == " ":
         a -= 1  # "`Ayn `Isa": the mark that opens the name
     return raw[a:offset + k + len(p.as_written)]
-
-
-def _restate_actor(mentions: list[Mention], i: int, paragraph: int, actor: str, etypes: list[str], evidence: str) -> None:
-    """"A hospital in Sukkari was destroyed in an air strike. The strike was carried out by
-    government aircraft": a sentence that only names who did the event told just before gives
-    that event its actor, where the earlier sentence named none (or it was only guessed)."""
-    for k in range(len(mentions) - 1, -1, -1):
-        m = mentions[k]
-        if m.sentence_index < i - 2:
-            break
-        if m.sentence_index == i or m.actor_how not in ("unknown", "coref_dominant", "coref_local"):
-            continue
-        if m.event_type not in etypes and not set(etypes) & GENERIC_TYPES and m.event_type != "attack":
-            continue
-        mentions[k] = dataclasses.replace(m, actor=actor, actor_how="restated")
-        mentions.append(dataclasses.replace(mentions[k], evidence=evidence, sentence_index=i))
 
 
 def _default_gazetteer() -> Any:
@@ -1120,9 +1099,6 @@ def extract(article: Any, gazetteer: Any | None = None, *, date_override: dt.dat
             if not by_group[gi]:
                 if ok and actor:  # no place, so no event; but "the operation" may refer back to it
                     _note_type(last_type, i, actor, group_types(t, g, actor, air, lex))
-                if ok and actor and actor != "unknown" and how in ("agent", "subject", "modifier") \
-                        and _RESTATED_EVENT.search(t, max(0, g.start - 20), g.end):
-                    _restate_actor(mentions, i, s.paragraph, actor, group_types(t, g, actor, air, lex), raw[s.start:s.end])
                 continue  # no place: no event (and nothing to reject)
             dm = dates_by_group.get(gi)
             if dm is not None and dm.future:
@@ -1258,7 +1234,9 @@ def extract(article: Any, gazetteer: Any | None = None, *, date_override: dt.dat
                     actor=actor, event_type=etype, place_as_written=_as_written(p, t, raw, s.start), place=rp.name,
                     lat=rp.lat, lon=rp.lon, geonameid=rp.geonameid, admin1=rp.admin1,
                     country_code=rp.country_code, geo_precision=rp.precision, date=date,
-                    date_precision=dprec, evidence=raw[s.start:s.end], reported_by=src, target=target, actor_how=how,
+                    # (with the next sentence where that one says who did it: "The jets were Russian")
+                    date_precision=dprec, evidence=raw[s.start:sents[i + 1].s.end if how == "restated" else s.end],
+                    reported_by=src, target=target, actor_how=how,
                     specific_type=etype in _SPECIFIC, sentence_index=i, place_fallback=rp.fallback,
                     date_how=date_how, feature_code=rp.feature_code, area=bool(p.extra.get("area")),
                 ))
