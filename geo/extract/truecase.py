@@ -21,7 +21,8 @@ from geo.extract.lexicon import Lexicon
 
 __all__ = ["restore_case"]
 
-_LOWER_LINE = re.compile(r"[^\n]*[a-z][^\n]*")
+#: A line with a lower-case letter and no ASCII capital: a quick test before the exact one
+_NO_CAPITAL_LINE = re.compile(r"^[^A-Z\n]*[a-z][^A-Z\n]*$", re.M)
 _TOKEN = re.compile(r"[a-z][a-z'\-]*[a-z]|[a-z]")
 _MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "january",
            "february", "march", "april", "june", "july", "august", "september", "october", "november", "december")
@@ -61,7 +62,7 @@ def restore_case(text: str, lex: Lexicon, gz: Any | None) -> str:
     >>> restore_case("- idlib / sarmin: fsa attacked a checkpoint, thu 9 aug", load_lexicon(), None)
     '- idlib / sarmin: FSA attacked a checkpoint, Thu 9 Aug'
     """
-    if not any(c.isalpha() and c.islower() for c in text):
+    if not _NO_CAPITAL_LINE.search(text):
         return text
     out = list(text)
     changed = False
