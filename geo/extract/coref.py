@@ -110,9 +110,8 @@ def restater(sents: Sequence[_Sent], i: int, lex: Lexicon) -> tuple[str, bool] |
             return a.actor, a.air
         if a.kind == "pronoun" and not a.actor:
             alias = alias_of(a.text, lex)
-            home = next((k for k, v in lex.profiles.items() if v.get("home_state")), None)
-            if alias is not None and alias.kind == "state_anaphor" and home:
-                return home, False
+            if alias is not None and alias.kind == "state_anaphor" and lex.home_state():
+                return lex.home_state(), False
         return None
     return None
 

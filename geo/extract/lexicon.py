@@ -77,6 +77,13 @@ class Lexicon:
     version: str = ""
     extra: dict[str, Any] = field(default_factory=dict)
 
+    def home_state(self) -> str | None:
+        """The actor whose forces "the army" means when no other state is named (``home_state`` in
+        its profile: the Syrian government)."""
+        if "home_state" not in self.extra:
+            self.extra["home_state"] = next((k for k, v in self.profiles.items() if v.get("home_state")), None)
+        return self.extra["home_state"]
+
     def governorate(self, name: str) -> Governorate | None:
         """The governorate a name stands for (``"Idleb"`` -> Idlib), or None."""
         return self.governorates.get(_norm_key(name))

@@ -269,7 +269,7 @@ def _resolve_state_anaphors(sents: list[_Sent], lex: Lexicon, author: str | None
     ground (``state`` in their profile) count: "Russian jets struck X as the army advanced" is
     the Syrian army."""
     states = {k for k, v in lex.profiles.items() if v.get("state")}
-    home = next((k for k, v in lex.profiles.items() if v.get("home_state")), None)
+    home = lex.home_state()
     if not any(a.kind == "pronoun" and _alias_kind(lex, a.text) == "state_anaphor" for st in sents for a in st.actors):
         return
     main = Counter(a.actor for st in sents for a in st.actors
