@@ -21,7 +21,7 @@ __all__ = ["EXTRACTOR_VERSION", "CODE_VERSION", "ExtractionResult", "extract", "
            "warm_up"]
 
 #: Bump when the extraction code changes its output.
-CODE_VERSION = "1.9"
+CODE_VERSION = "2.0"
 
 
 def warm_up(gazetteer: object | None = None) -> None:

@@ -307,6 +307,10 @@ _VICTIM_LEAD = re.compile(r"\b(?:killed|killing|kills|wounded|wounding|injured|i
                           r"scores\s+of|many|a\s+number\s+of|the|its|their)?\s*(?:[\w\-]+\s+)?$", re.I)
 
 
+#: After an actor in brackets: the bracket's end, with at most a word or two ("(RuAF)", "(unk. a/c)")
+_BRACKET_REST = re.compile(r"(?:\s*[\w/.\-]+){0,2}\s*\)")
+
+
 def actor_for(text: str, g_start: int, g_end: int, actors: list[ActorMention], lex: Lexicon,
               *, clause_start: int = 0, prev_group_end: int = 0) -> tuple[ActorMention | None, str]:
     """Who carried out the event whose trigger group spans ``text[g_start:g_end]``.
@@ -368,6 +372,9 @@ def actor_for(text: str, g_start: int, g_end: int, actors: list[ActorMention], l
             pre = text[max(0, g_end - 25):g_end].lower()
             if not any(b in gap.lower() or pre.rstrip().endswith(b) for b in lex.cues.get("agent_blockers", [])):
                 return a, "agent"
+    if after and text[g_end:after[0].start].strip() == "(" and _BRACKET_REST.match(text, after[0].end) \
+            and count_words(text[g_start:g_end]) <= 3:
+        return after[0], "agent"  # a note's "6x airstrikes (RuAF)", "rocket fire (YPG)": who, in brackets
     if after and _RELATIVE_AGENT.match(text[g_end:after[0].start]):
         # "a chemical attack on Douma, ..., which rescue workers said was carried out by a government helicopter"
         return after[0], "agent"
@@ -560,7 +567,7 @@ def device_used(text: str, g_start: int, lex: Lexicon) -> bool:
 
 _JOINT_GAP = re.compile(r"^(?:(?:['\u2019]s)?\s+(?:(?:ground|special|armed|land|regular|elite|border)\s+)?"  # "Turkey's army and ..."
                         r"(?:army|forces|troops|military|soldiers|units|militias?|air\s+force|warplanes|jets|aircraft|drones|artillery))?"
-                        r"\s*(?:,\s*(?:and\s+)?|and\s+|&\s+|/\s*|as well as\s+|along with\s+|together with\s+|alongside\s+)"
+                        r"\s*(?:,\s*(?:and\s+)?|and\s+|&\s+|\+\s*|/\s*|as well as\s+|along with\s+|together with\s+|alongside\s+)"
                         # "Syrian troops and fighters from Lebanon's Hezbollah", "HTS and allied factions of the SNA"
                         r"(?:(?:allied\s+)?(?:fighters|forces|troops|militiamen|members|units|gunmen|factions|brigades)"
                         r"\s+(?:from|of|loyal\s+to)\s+)?"

@@ -27,6 +27,7 @@ from geo.extract.lexicon import Lexicon, lexicon_alternations, load_lexicon, sca
 from geo.extract.places import _RELATIVE_BEFORE, PlaceMention, _patterns, find_places, referent, resolve_place
 from geo.extract.sentences import Sentence, normalize_text, split_sentences
 from geo.extract.coref import claimant, relative_subject, restater, sentence_agent, targets, unclaimed
+from geo.extract.csvrows import pipe_csv_rows
 from geo.extract.truecase import restore_case
 from geo.extract.triggers import GENERIC_TYPES, TriggerGroup, find_triggers, group_triggers, group_types
 from geo.schema import Event
@@ -369,10 +370,12 @@ _REBEL_LEADERS = frozenset({"hts_nusra", "isis"})
 _FIELD_SEP = re.compile(r"\s*\|\s*|;\s*|\s+[\u2013\u2014]\s+|\s+-\s+|\s+//\s+")
 #: Right before an event word told as one that came before: "..., a day after a drone attack"
 _AFTER_EARLIER = re.compile(EARLIER_EVENT + r"(?:an?|the)\s+(?:[\w\-]+\s+){0,2}$", re.I)
-#: A table's actor field that names no one: "| unknown |", "| - |", "; unidentified;"
-_UNKNOWN_FIELD = re.compile(r"\s*(?:unknown|unidentified|unclear|not\s+known|n/?a|[-\u2013\u2014?]+)\s*", re.I)
+#: A table's actor field that names no one: "| unknown |", "| - |", "; unidentified;", "unknown (IED)"
+_UNKNOWN_FIELD = re.compile(r"\s*(?:unknown|unidentified|unclear|not\s+known|n/?a|[-\u2013\u2014?]+)\s*"
+                            r"(?:\([^()]{1,40}\)\s*)?", re.I)  # "unknown (IED)": the aside is the means
 #: A log line's head before a colon: "Kafranbel, 6 May: SyAAF helicopters dropped ..."
-_LINE_HEAD = re.compile(r"^\W{0,3}(?:\d{1,2}[:.h]\d{2}\b\]?\s*(?:[\u2013\u2014\-]\s*)?)?((?:[^:.;\"\[\]]|(?<=(?<![A-Za-z])[A-Za-z])\.)"
+_LINE_HEAD = re.compile(r"^\W{0,3}(?:\d{1,2}[:.h]\d{2}\b\]?\s*(?:[\u2013\u2014\-]\s*)?)?((?:[^:.;\"\[\]]|(?<=(?<![A-Za-z])[A-Za-z])\.|"
+                        r"(?<=\b[Ss]t)\.|(?<=\b[Rr]d)\.|(?<=\b[Nn]r)\.|(?<=\b[Aa]ve)\.|(?<=\b[Ss]q)\.)"
                         r"{2,60}?):\s")
 _LEAD_DATE = re.compile(r"\s*[\u2022*]?\s*\[?\d{1,4}(?:[/.\-]\d{1,2}){1,2}\]?\s+")
 #: A line's bullet or item number, before the text of its first sentence
@@ -657,6 +660,7 @@ def extract(article: Any, gazetteer: Any | None = None, *, date_override: dt.dat
     text, title = normalize_text(raw), normalize_text(raw_title)
     if title and not text.lstrip().startswith(title.strip()[:60]):
         text, raw = title + "\n\n" + text, raw_title + "\n\n" + raw
+    text = pipe_csv_rows(text)  # "2018-03-01,Aleppo,Jindires,TAF,airstrike": a CSV export's rows as a table's
     text = restore_case(text, lex, gz)  # "- idlib / sarmin: fsa attacked ...": a note typed without capitals
     split = split_sentences(text, lex)
     # one scan of the article for every lexicon, shared out to the sentences
@@ -675,7 +679,7 @@ def extract(article: Any, gazetteer: Any | None = None, *, date_override: dt.dat
     # a dated heading ("Aleppo province, Friday 2 May 2014:", a log's title) dates what follows it:
     # "today" there is that day, and an event line without a date of its own happened that day
     heading = _heading_dates(split, ref)
-    legend = _legend_aliases(text, lex) if "=" in text else {}
+    legend = _legend_aliases(text, lex) if "=" in text or ":" in text else {}
     sents = [_analyse(s, lex, heading[i] or ref, trig[i], i in need, found[i].actors, starts, author,
                       prev_text=split[i - 1].text if i else None, legend=legend)
              for i, s in enumerate(split)]
@@ -1488,6 +1492,9 @@ def _sentence_starts(starts: list[int], s: Sentence) -> list[int]:
 
 #: A legend's entry: "SAA = Syrian Arab Army and allied forces", "UNK = unknown"
 _LEGEND_ENTRY = re.compile(r"(?<![\w=])([A-Z][A-Za-z]{1,5})\s*=\s*([^;=\n]{3,60}?)\s*(?=[;\n]|$|,\s*[A-Z][A-Za-z]{1,5}\s*=)")
+#: A key written as a line of "ABBR expansion" pairs: "Abbrev: RuAF Russian air force; SAA Syrian army; unk. unknown."
+_LEGEND_LINE = re.compile(r"^[ \t]*(?:abbrev(?:iation)?s?\.?|key|legend|glossary)[ \t]*:[ \t]*([^\n]+)", re.I | re.M)
+_LEGEND_PAIR = re.compile(r"(?:^|;)\s*([A-Za-z][A-Za-z]{1,5}\.?)\s+(?!=)([^;\n]{3,60}?)\s*\.?\s*(?=;|$)")
 _UNKNOWN_WORDS = re.compile(r"(?:unknown|unidentified|unattributed|unclear)\b", re.I)
 
 
@@ -1496,8 +1503,11 @@ def _legend_aliases(text: str, lex: Lexicon) -> dict[str, str]:
     from "Key: RU = Russian Aerospace Forces; UNK = unknown" (an entry whose expansion names no
     actor of the lexicon is left out)."""
     out: dict[str, str] = {}
-    for m in _LEGEND_ENTRY.finditer(text):
-        abbr, expansion = m.group(1), m.group(2)
+    entries = [(m.group(1), m.group(2)) for m in _LEGEND_ENTRY.finditer(text)] if "=" in text else []
+    for line in _LEGEND_LINE.finditer(text):
+        # "Abbrev: RuAF Russian air force; SAA Syrian army; Hezb. Hezbollah; unk. unknown."
+        entries += [(m.group(1), m.group(2)) for m in _LEGEND_PAIR.finditer(line.group(1))]
+    for abbr, expansion in entries:
         if _UNKNOWN_WORDS.match(expansion):
             out[abbr] = "unknown"
             continue
@@ -1519,7 +1529,7 @@ def _analyse(s: Sentence, lex: Lexicon, ref: dt.date | None, triggers: list, wit
     if legend and with_actors:
         # "2021-06-06 | Idlib | Ariha | RU | airstrike": an abbreviation the table's key defined
         added = [ActorMention(m.start(), m.end(), m.group(0), legend[m.group(0)], "name")
-                 for m in re.finditer(r"\b(?:" + "|".join(map(re.escape, legend)) + r")\b", s.text)
+                 for m in re.finditer(r"(?<!\w)(?:" + "|".join(map(re.escape, legend)) + r")(?!\w)", s.text)
                  if not any(a.start < m.end() and m.start() < a.end for a in actors)
                  and not (m.end() < len(s.text) and s.text[m.end():].lstrip()[:1] == "=")]
         if added:
@@ -1541,7 +1551,7 @@ def _analyse(s: Sentence, lex: Lexicon, ref: dt.date | None, triggers: list, wit
         a.start <= t.start and t.end <= a.end and (a.kind == "source" or (t.role == "event" and (
             t.end < a.end or (t.start > a.start and t.text[:1].isupper()))))
         for a in actors)]
-    if any(t.role == "instrument" for t in triggers) and ("|" in s.text or ";" in s.text):
+    if any(t.role == "instrument" for t in triggers) and ("|" in s.text or ";" in s.text or ":" in s.text):
         triggers = _type_fields(s.text, triggers)
     groups = group_triggers(s.text, triggers, actors)
     return _Sent(s, actors, groups, ref, starts)
@@ -1554,6 +1564,8 @@ def _type_fields(text: str, triggers: list) -> list:
     fired on positions"); beside a specific one ("Unidentified drone; Drone strike on ...") it
     adds nothing."""
     cols = _table_row(text)
+    if len(cols) == 2 and _LINE_HEAD.match(text):
+        return _weapon_note(text, cols[1], triggers)
     if len(cols) < 3:
         return triggers
     out = list(triggers)
@@ -1572,6 +1584,33 @@ def _type_fields(text: str, triggers: list) -> list:
         elif all(out[k].type in GENERIC_TYPES for k in others):
             for k in others:
                 out[k] = dataclasses.replace(out[k], type=typ)
+    return out
+
+
+#: After a note's weapon word: the end of what the note says it did ("rebel rockets, 1 KIA", "TAF drones vs SAA armour")
+_WEAPON_NOTE_END = re.compile(r"\s*(?:$|[,;(]|\s(?:on|at|vs\.?|against|into|hit|x\d)\b)", re.I)
+
+
+def _weapon_note(text: str, col: tuple[int, int], triggers: list) -> list:
+    """A log line whose note opens with a weapon ("Suqaylabiyah: rebel rockets, 1 KIA", "Kafr Nabl
+    area: TAF drones vs SAA armour, 4x hits claimed"): the weapon is the event where the line has
+    no event word, and types its generic event words."""
+    a, b = col
+    lead = [k for k, t in enumerate(triggers) if a <= t.start < b and t.role == "instrument"]
+    if not lead:
+        return triggers
+    k = lead[0]
+    t = triggers[k]
+    if count_words(text[a:t.start]) > 3 or any(x.role == "event" and x.start < t.start for x in triggers) \
+            or not _WEAPON_NOTE_END.match(text, t.end):
+        return triggers
+    out = list(triggers)
+    events = [j for j, x in enumerate(out) if x.role == "event"]
+    if not events:
+        out[k] = dataclasses.replace(t, role="event")
+    elif all(out[j].type in GENERIC_TYPES for j in events):
+        for j in events:
+            out[j] = dataclasses.replace(out[j], type=t.type)
     return out
 
 

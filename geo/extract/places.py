@@ -95,7 +95,8 @@ def _patterns(lex: Lexicon) -> dict[str, re.Pattern[str]]:
 
 
 #: Suffixes a direction may stand before: "Hama northern countryside", "Idlib's southern countryside"
-_DIRECTED_SUFFIXES = ("countryside", "province", "governorate", "region", "desert", "badia", "outskirts", "suburbs")
+_DIRECTED_SUFFIXES = ("countryside", "province", "governorate", "region", "desert", "badia", "outskirts", "suburbs", "edge",
+                      "entrance", "side", "flank", "front")
 
 #: A list item's own date, between it and the next item: "then Hama on 5 December and Homs on Saturday"
 _DATED_ITEM = (r"\s+on\s+(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day(?:\s+(?:night|morning|evening|afternoon))?|"
@@ -108,6 +109,8 @@ def _compile_patterns(lex: Lexicon) -> dict[str, re.Pattern[str]]:
     nouns = sorted(pl["place_nouns"], key=len, reverse=True)
     dirs = sorted(pl["directions"], key=len, reverse=True)
     sufs = sorted(pl["name_suffixes"], key=len, reverse=True)
+    # "Rajo (outskirts)", "Hajin (countryside)": a log's aside that the place is the area around the town
+    areas = [x for x in sufs if int(pl["name_suffixes"][x]) > 1 and not x.startswith("'")]
     preps = sorted(pl["prepositions"], key=len, reverse=True)
     nears = sorted(pl["near_words"], key=len, reverse=True)
     origins = sorted(pl["origin_words"], key=len, reverse=True)
@@ -118,8 +121,8 @@ def _compile_patterns(lex: Lexicon) -> dict[str, re.Pattern[str]]:
         "noun_before": re.compile(rf"\b(?:the\s+|a\s+|an\s+)?(?:(?P<dir>{alt(dirs)})\s+)?(?:(?:rebel|opposition|regime|government|ISIS|IS|Kurdish|SDF|militant)[\s\-](?:held|controlled)\s+)?(?P<noun>{alt(nouns)})\s+(?:of|in)\s+(?:the\s+)?$", re.I),
         "dir_before": re.compile(rf"\b(?:the\s+)?(?P<dir>{alt(dirs)})\s+$", re.I),
         # "X province", "X's countryside", and with a direction: "Hama northern countryside", "Idlib's southern countryside"
-        "suffix_after": re.compile(rf"^(?P<suf>\s*(?:(?:(?P<sposs>'s)\s+)?(?P<sdir>{alt(dirs)})\s+(?P<sbase>{alt(_DIRECTED_SUFFIXES)})"
-                                   rf"|{alt(sufs)}))\b", re.I),
+        "suffix_after": re.compile(rf"^(?P<suf>\s*(?:(?:(?P<sposs>'s)\s+)?(?P<sdir>{alt(dirs)}|[NSEW]{{1,2}}\.)\s+(?P<sbase>{alt(_DIRECTED_SUFFIXES)})"
+                                   rf"|{alt(sufs)}|\(\s*(?:{alt(areas)})\s*\)))(?:\b|(?<=\)))", re.I),
         "prep_before": re.compile(rf"\b(?P<prep>{alt(preps)})\s+(?:the\s+)?(?:(?:{alt(dirs)})\s+)?(?:[\w]+[\s\-](?:held|controlled|besieged)\s+)?(?:(?:{alt(dirs)})\s+)?$", re.I),
         "near_before": re.compile(rf"\b(?P<near>{alt(nears)})\s+(?:the\s+)?(?:(?:town|village|city|settlement|locality|hamlet|neighbou?rhood|area|district)\s+of\s+)?(?:the\s+)?$", re.I),
         "origin_before": re.compile(rf"\b(?:{alt(origins)})\s+(?:(?:over|above|inside|within|across|beyond|near)\s+)?(?:the\s+)?(?:(?:{alt(nouns)})\s+of\s+)?(?:the\s+)?(?:(?:{alt(dirs)})\s+)?$", re.I),
@@ -133,6 +136,28 @@ def _compile_patterns(lex: Lexicon) -> dict[str, re.Pattern[str]]:
 
 
 _BOUNDARY = re.compile(r"\b")
+#: A compass initial ending a capitalised run, before its period: "Saraqib E." (east), "Hajin NW."
+_BEARING_END = re.compile(r"\s+(?:[NSEW]|NE|NW|SE|SW)$")
+#: After a name: a street of a town ("al-Thawra st.", "Baghdad Street")
+_STREET_AFTER = re.compile(r"\s+(?:st\.|street\b|avenue\b|ave\.)", re.I)
+#: A road named by the towns it joins: "Saraqib-Afis", "Aleppo-Gaziantep" (before "road")
+_ROAD_HYPHEN = re.compile(r"(?<=\w)-(?=[A-Z])")
+_ARTICLES = frozenset({"al", "el", "ad", "ar", "as", "ash", "at", "az", "an"})
+
+
+def _road_first_town(name: str) -> str | None:
+    """The first town of a road named by the towns it joins ("Saraqib-Afis": Saraqib;
+    "Maarat al-Numan-Saraqib": Maarat al-Numan, the hyphen after an article being the name's)."""
+    for m in _ROAD_HYPHEN.finditer(name):
+        left = name[:m.start()]
+        if re.split(r"[\s\-]", left)[-1].lower() not in _ARTICLES:
+            return left
+    return None
+
+
+_ROAD_AFTER = re.compile(r"\s+(?:road|rd\b\.?|highway|motorway|route)\b", re.I)
+_ROAD_LOCATED = re.compile(r"\s+(?:road|rd\b\.?|highway|motorway|route)\s+(?:near|at|outside|close\s+to|by|"
+                           r"(?:\w+\s+)?(?:north|south|east|west)\w*\s+of)\s", re.I)
 
 
 def _tail_words(lex: Lexicon) -> dict[str, tuple[tuple[str, ...], re.Pattern[str] | None]]:
@@ -321,6 +346,7 @@ def find_places(text: str, lex: Lexicon, gz: Any | None, masks: list[tuple[int, 
     out: list[PlaceMention] = []
     list_id = 0
     prev: PlaceMention | None = None
+    street_end = 0
     for m in _NAME_RE.finditer(text):
         s, e, raw = m.start(), m.end(), m.group(0)
         # trim masked parts (an actor or source inside a capitalised run)
@@ -355,6 +381,9 @@ def find_places(text: str, lex: Lexicon, gz: Any | None, masks: list[tuple[int, 
             e = s + len(raw)
         if raw.endswith("'s"):
             raw, e = raw[:-2], e - 2
+        bearing = _BEARING_END.search(raw) if text[e:e + 1] == "." else None
+        if bearing is not None:
+            raw, e = raw[:bearing.start()], e - len(bearing.group(0))  # "Saraqib E. edge": Saraqib, its east
         name, off, dropped = _strip_leading(raw, lex)
         if not name:
             continue
@@ -375,6 +404,22 @@ def find_places(text: str, lex: Lexicon, gz: Any | None, masks: list[tuple[int, 
             continue  # "Su-25SM attack aircraft", "Mi-8 helicopters": a type of aircraft
         if name in ("A", "I"):
             continue  # "A hospital in the Sukkari district ...": the article opening the sentence
+        street = _STREET_AFTER.match(text, e)
+        if street is not None:
+            # "al-Thawra st.", "Baghdad Street": a street of the town, not a place of its own; the town
+            # it is in is the place, as a part of it: "Idlib city, al-Thawra st.", "X Street in Idlib"
+            if prev is not None and re.fullmatch(r"\s*,\s*(?:the\s+)?", text[prev.end:s]):
+                prev.precision = max(prev.precision, 2)
+            street_end = street.end()
+            continue
+        first_town = _road_first_town(name) if "-" in name else None
+        road_from = False
+        if first_town is not None and _ROAD_AFTER.match(text, e):
+            if _ROAD_LOCATED.match(text, e) or re.search(r"\bfrom\s+(?:[\w\-]+\s+){0,4}$", text[max(0, s - 60):s]):
+                # "the Aleppo-Damascus highway near Khan Tuman": the place is the one named next;
+                # "shelled the town from positions on the Homs-Hama highway": where fire came from
+                continue
+            name, e, road_from = first_town, s + len(first_town), True  # "the Saraqib-Afis road": near Saraqib
         if len(name) < 3 and not name.isupper():
             continue
         before = text[max(0, s - 80):s]
@@ -415,7 +460,7 @@ def find_places(text: str, lex: Lexicon, gz: Any | None, masks: list[tuple[int, 
                 excluded.append((s, e))
             prev = None
             continue
-        precision = 1
+        precision = 2 if road_from else 1
         as_written = name
         feature = None
         area_name = None
@@ -435,10 +480,11 @@ def find_places(text: str, lex: Lexicon, gz: Any | None, masks: list[tuple[int, 
             if is_gov_level:
                 as_written = text[s - (len(before) - noun_m.start()):e].strip()
         if suf_m:
-            suf = re.sub(r"\s+", " ", suf_m.group("suf").strip().lower())
+            suf = re.sub(r"\s+", " ", suf_m.group("suf").strip(" \t()").lower())
             if suf_m.group("sdir"):
                 suf = ("'s " if suf_m.group("sposs") else "") + suf_m.group("sbase").lower()
-            p = int(lex.places["name_suffixes"].get(suf, lex.places["name_suffixes"].get(suf.replace("'s ", ""), 1)))
+            p = int(lex.places["name_suffixes"].get(suf, lex.places["name_suffixes"].get(
+                suf.replace("'s ", ""), 2 if suf_m.group("sdir") else 1)))  # "X's eastern flank": a side of X
             strong = True
             if suf.replace("'s ", "") in ("province", "governorate", "countryside", "region", "desert", "badia") and gov:
                 is_gov_level = True
@@ -493,6 +539,8 @@ def find_places(text: str, lex: Lexicon, gz: Any | None, masks: list[tuple[int, 
         new_list = not (cont is not None and prev is not None)
         if new_list:
             list_id += 1
+        if street_end and re.fullmatch(r"\s+(?:in|of)\s+(?:the\s+)?", text[street_end:s]):
+            precision = max(precision, 2)
         pm = PlaceMention(s, e, name, as_written, precision, gov if is_gov_level else None,
                           near=bool(near_m), list_id=list_id, feature=feature)
         if suf_m:
