@@ -1,10 +1,11 @@
 """Step: assembly. Event ids, confidence, and merging duplicate mentions of one event.
 
 One event per actor, event type, place and date: mentions that agree on these are
-merged, keeping every evidence sentence. A governorate-level event (precision 3) is
-folded into a finer event of the same actor, type, date and governorate, and a mention that
-only restates an event (an untyped "attack" beside the typed one, a headline dated by the
-publication) into the event it restates.
+merged, keeping every evidence sentence. An event of no named actor is folded into the event
+of the same type, place and day whose actor the article names. A governorate-level event
+(precision 3) is folded into a finer event of the same actor, type, date and governorate, and
+a mention that only restates an event (an untyped "attack" beside the typed one, a headline
+dated by the publication) into the event it restates.
 """
 from __future__ import annotations
 
@@ -235,6 +236,15 @@ def merge_mentions(mentions: list[Mention], *, article_id: str, title: str | Non
         if target is not None:
             groups[target].extend(ms)
             del groups[key]
+    # "Army units recaptured Rabia on Sunday ... 'Our army has restored security to Rabia,' a
+    # source said": an event of no named actor, of the type, place and day of one whose actor the
+    # article names, is that event told again
+    for key in list(groups):
+        if key[0] != "unknown" or key[5] is None:
+            continue
+        target = next((k for k, v in groups.items() if k[0] != "unknown" and k[1:] == key[1:]), None)
+        if target is not None:
+            groups[target].extend(groups.pop(key))
     groups = fold_restatements(groups, title)
     events: list[Event] = []
     for gkey, ms in groups.items():

@@ -42,7 +42,10 @@ def relative_subject(st: _Sent, g_start: int, a: ActorMention | None, how: str) 
 #: Said of an attack whose author is not known: "No group has claimed responsibility"
 _UNCLAIMED = re.compile(r"\b(?:no\s+(?:group|one|party|faction|organi[sz]ation)\s+(?:has\s+|had\s+|immediately\s+)*"
                         r"(?:yet\s+)?claimed|(?:has|had|was|were)\s+not\s+(?:yet\s+|immediately\s+)?(?:been\s+)?claimed|"
-                        r"unclaimed|no\s+claim\s+of\s+responsibility|without\s+saying\s+whose)\b", re.I)
+                        r"unclaimed|no\s+claim\s+of\s+responsibility|without\s+saying\s+whose|"
+                        # "unclear whose drone", "it was not clear who fired"
+                        r"(?:unclear|unknown|not\s+(?:yet\s+)?(?:clear|known))\s+(?:whose|who\s+(?:fired|launched|carried|was|flew|is|"
+                        r"operated|dropped|planted)))\b", re.I)
 
 
 _CLAIMED = re.compile(r"\s*(?:(?!claimed\b)[\w\-]+\s+){0,3}?(?:(?:has|have|had|later|also|quickly|swiftly|reportedly)\s+)*claimed\s+"

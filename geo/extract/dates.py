@@ -88,7 +88,8 @@ _PATTERNS: list[tuple[str, str]] = [
                r"(?P<ssn>spring|summer|autumn|fall|winter)(?!\s+of\b)"),
     ("lastyear", r"(?:last|past|previous)\s+year|(?:earlier\s+)?this\s+year"),
     # a log line headed by an abbreviated weekday: "Sun.: A car was hit ...", "Mon - Shelling of ..."
-    ("wd_head", r"(?-i:(?P<wd10>Mon|Tues?|Wed|Thu(?:rs?)?|Fri|Sat|Sun))\.?(?=\s*[:\u2013\u2014-]\s)"),
+    # or marked in brackets: "(Mon) Airstrike on the M5 ..."
+    ("wd_head", r"(?-i:(?P<wd10>Mon|Tues?|Wed|Thu(?:rs?)?|Fri|Sat|Sun))\.?(?=\s*[:\u2013\u2014-]\s|\))"),
     ("wkday", r"(?P<wdq>last|next|this|past|previous|on|since|late|early)?\s*(?P<wd8>" + _WD_FULL + r")(?:\s+(?P<part>morning|afternoon|evening|night))?"),
 ]
 _DATE_RE = re.compile("|".join(f"(?P<{k}>{p})" for k, p in _PATTERNS), re.I)
@@ -406,8 +407,9 @@ def find_dates(text: str, ref: dt.date | None, starts: list[int] | None = None,
         s = m.group(0)
         if k in ("md", "dm", "m", "my") and not _month_capitalised(m):
             continue
-        if k == "wd_head" and text[:m.start()].strip(" -*\u2022\t"):
-            continue  # only as the head of a line ("Sun.: ..."), not "The Sun: ..."
+        if k == "wd_head" and text[:m.start()].strip(" -*\u2022\t") and not (
+                text[m.start() - 1:m.start()] == "(" and text[m.end():m.end() + 1] == ")"):
+            continue  # only as the head of a line ("Sun.: ...") or in brackets ("(Mon)"), not "The Sun: ..."
         if k in ("dm", "md"):
             # "7 km", "30 May Street": small guards
             tail = text[m.end():m.end() + 8].lower()

@@ -458,10 +458,13 @@ def _field_places(text: str, cols: list[tuple[int, int]], st: _Sent, lex: Lexico
         found = find_places(lead + field, lex, gz, [], [])
         if not found:
             continue
+        part = k + 1 < len(cols) and _PART_FIELD.fullmatch(text, *cols[k + 1]) is not None
         for p in found:
             if len(p.name) <= 4 and p.name.isupper():
                 continue  # "MSB: ...", "IDF: ...": an acronym heading the line, no place
             p.start, p.end = p.start - len(lead) + a, p.end - len(lead) + a
+            if part:
+                p.precision = max(p.precision, 2)  # "Ariha - southern outskirts - ...": a part of the town
             out.append(p)
     out.sort(key=lambda p: p.start)
     return out
@@ -475,6 +478,12 @@ def _fine_or_any(field_places: list[PlaceMention], lex: Lexicon) -> list[PlaceMe
     return fine or items
 
 
+#: A count right before an event word: "1 raid", "2x raids"
+_COUNTED = re.compile(r"(?<![\w.,])\d{1,3}\s*x?\s*$")
+#: A row's field after the town's that says which part of it: "southern outskirts", "near the national hospital"
+_PART_FIELD = re.compile(r"\s*(?:near\s+[^|;]{3,60}|(?:the\s+)?(?:(?:north|south|east|west)\w*\s+)?(?:outskirts|neighbou?rhoods?|"
+                         r"farmland|farms|fields|edge|suburbs?|districts?|quarters?|entrance|outskirt|vicinity|"
+                         r"surroundings|hills?|countryside|area))\s*", re.I)
 _MONTH_OR_DAY_START = re.compile(r"\s*[\u2022*\-]?\s*(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
                                  r"sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|mon|tue|wed|thu|fri|sat|sun|"
                                  r"(?:mon|tues|wednes|thurs|fri|satur|sun)day)\.?(?:\s+\d|\s*$)", re.I)
@@ -681,7 +690,8 @@ def extract(article: Any, gazetteer: Any | None = None, *, date_override: dt.dat
     heading = _heading_dates(split, ref)
     legend = _legend_aliases(text, lex) if "=" in text or ":" in text else {}
     sents = [_analyse(s, lex, heading[i] or ref, trig[i], i in need, found[i].actors, starts, author,
-                      prev_text=split[i - 1].text if i else None, legend=legend)
+                      prev_text=split[i - 1].text if i else None, legend=legend,
+                      bulleted=_BULLET_BEFORE.fullmatch(text, text.rfind("\n", 0, s.start) + 1, s.start) is not None)
              for i, s in enumerate(split)]
     for i, st in enumerate(sents):
         if heading[i] is not None:
@@ -1120,9 +1130,10 @@ def extract(article: Any, gazetteer: Any | None = None, *, date_override: dt.dat
                 etypes = owned[actor]  # "TAF artillery and Turkish jets struck X": shelling and air strikes
             named = st.explicit.get(gi, (None, ""))[0]
             if etypes == ["raid"] and lex.profiles.get(actor or "", {}).get("default_strike") == "airstrike" \
-                    and all(tr.text.lower() == "raids" for tr in g.triggers if tr.type == "raid") \
+                    and all(tr.text.lower() == "raids" or _COUNTED.search(t, max(0, tr.start - 8), tr.start)
+                            for tr in g.triggers if tr.type == "raid") \
                     and not (named is not None and _GROUND_FORCE.search(named.text)) and not _GROUND_FORCE.search(t):
-                etypes = ["airstrike"]  # "the US-led coalition kept up its raids on Raqqa": air raids
+                etypes = ["airstrike"]  # "the US-led coalition kept up its raids on Raqqa", "... - 1 raid": air raids
             if etypes == ["airstrike"] and any(tr.type == "raid" for tr in g.triggers) and named is not None \
                     and _GROUND_FORCE.search(named.text):
                 etypes = ["raid"]  # "special forces killed an IS leader in a helicopter raid": landed, not bombed
@@ -1519,7 +1530,7 @@ def _legend_aliases(text: str, lex: Lexicon) -> dict[str, str]:
 
 def _analyse(s: Sentence, lex: Lexicon, ref: dt.date | None, triggers: list, with_actors: bool,
              found_actors: list, starts: list[int], author: str | None = None,
-             prev_text: str | None = None, legend: dict[str, str] | None = None) -> _Sent:
+             prev_text: str | None = None, legend: dict[str, str] | None = None, bulleted: bool = False) -> _Sent:
     """The actors (``with_actors``) and trigger groups of sentence ``s``; its dates are read on
     first use (``starts``: the candidate word starts of the article). First-person mentions
     ("our armed UAVs", "we") name the speaker of the quote they stand in ('"We stormed X," said
@@ -1551,19 +1562,20 @@ def _analyse(s: Sentence, lex: Lexicon, ref: dt.date | None, triggers: list, wit
         a.start <= t.start and t.end <= a.end and (a.kind == "source" or (t.role == "event" and (
             t.end < a.end or (t.start > a.start and t.text[:1].isupper()))))
         for a in actors)]
-    if any(t.role == "instrument" for t in triggers) and ("|" in s.text or ";" in s.text or ":" in s.text):
-        triggers = _type_fields(s.text, triggers)
+    if any(t.role == "instrument" for t in triggers) and any(c in s.text for c in ("|", ";", ":", " - ", "\u2013", "\u2014",
+                                                                                  " // ")):
+        triggers = _type_fields(s.text, triggers, bulleted)
     groups = group_triggers(s.text, triggers, actors)
     return _Sent(s, actors, groups, ref, starts)
 
 
-def _type_fields(text: str, triggers: list) -> list:
+def _type_fields(text: str, triggers: list, bulleted: bool = False) -> list:
     """A table row's type field that is only a weapon ("2021-06-05 | Idlib | Ihsem | SAA |
     artillery | 2 | ..."): the weapon stands for its event (artillery is shelling) where the
     row has no event word, and types the row's event words where they are generic ("... howitzers
     fired on positions"); beside a specific one ("Unidentified drone; Drone strike on ...") it
     adds nothing."""
-    cols = _table_row(text)
+    cols = _table_row(text, bulleted)
     if len(cols) == 2 and _LINE_HEAD.match(text):
         return _weapon_note(text, cols[1], triggers)
     if len(cols) < 3:

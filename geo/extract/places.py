@@ -136,6 +136,8 @@ def _compile_patterns(lex: Lexicon) -> dict[str, re.Pattern[str]]:
 
 
 _BOUNDARY = re.compile(r"\b")
+#: Connecting words left at the end of a capitalised run cut short by an actor's mask
+_TRAILING_CONNECT = re.compile(r"(?:[\s\-]+(?:al|el|ad|ash|as|az|an|ar|at|ez|es|ed|um|umm|bin|ibn|abu|bani|beni|de|du))+$")
 #: A compass initial ending a capitalised run, before its period: "Saraqib E." (east), "Hajin NW."
 _BEARING_END = re.compile(r"\s+(?:[NSEW]|NE|NW|SE|SW)$")
 #: After a name: a street of a town ("al-Thawra st.", "Baghdad Street")
@@ -359,7 +361,8 @@ def find_places(text: str, lex: Lexicon, gz: Any | None, masks: list[tuple[int, 
                 e = ms
             else:
                 s = me
-            raw = text[s:e].strip(" -'")
+            # ("Tabqa as Iran fires ...": with "Iran" masked, "as" is no article of a name)
+            raw = _TRAILING_CONNECT.sub("", text[s:e].strip(" -'"))
             s = text.find(raw, s) if raw else s
             e = s + len(raw)
             if not raw or not raw[0].isupper():
