@@ -307,6 +307,11 @@ _VICTIM_LEAD = re.compile(r"\b(?:killed|killing|kills|wounded|wounding|injured|i
                           r"scores\s+of|many|a\s+number\s+of|the|its|their)?\s*(?:[\w\-]+\s+)?$", re.I)
 
 
+#: Between a subject and a second verb it shares: its first verb's phrase, then "and"
+_SHARED_SUBJECT_GAP = re.compile(
+    r"\s+(?:[a-z]+ed|went|came|drove|took|broke|made|swept|overran|fought|struck|hit|shot|began)\b"
+    r"(?:(?!\b(?:who|which|that|but|while|whereas|after|before|when|said|says|killing|and)\b)[^\n;:.\"\u201c\u201d])*?"
+    r",?\s+and\s+(?:then\s+|later\s+|also\s+)?", re.I)
 #: After an actor in brackets: the bracket's end, with at most a word or two ("(RuAF)", "(unk. a/c)")
 _BRACKET_REST = re.compile(r"(?:\s*[\w/.\-]+){0,2}\s*\)")
 
@@ -397,6 +402,11 @@ def actor_for(text: str, g_start: int, g_end: int, actors: list[ActorMention], l
             return a, "subject"  # "fighters of HTS, the group formerly known as the Nusra Front, stormed X"
         if prev_group_end and a.start >= prev_group_end and not _AFTER_CLAUSE.fullmatch(text, prev_group_end, a.start):
             continue  # after an earlier event word: its object ("struck an ISIS unit and destroyed ...")
+        if a is before[-1] and a.actor and a.kind in ("name", "adjective") and count_words(gap) <= 35 \
+                and _SHARED_SUBJECT_GAP.fullmatch(gap):
+            # "fighters from the X militia crossed the border into Syria west of Y, in the Homs
+            # countryside, and attacked ...": the subject of the first verb does the second
+            return a, "subject"
         if count_words(gap) > reach or clause_break_re(lex).search(gap):
             break
         if _BY_BEFORE.search(text, max(0, a.start - 12), a.start) and _AND_THEN.match(gap):

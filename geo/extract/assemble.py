@@ -239,10 +239,17 @@ def merge_mentions(mentions: list[Mention], *, article_id: str, title: str | Non
     # "Army units recaptured Rabia on Sunday ... 'Our army has restored security to Rabia,' a
     # source said": an event of no named actor, of the type, place and day of one whose actor the
     # article names, is that event told again
+    # (and one told only at the level of a governorate, "air raids in southern Idlib", is the finer
+    # events of that type there that day)
     for key in list(groups):
         if key[0] != "unknown" or key[5] is None:
             continue
-        target = next((k for k, v in groups.items() if k[0] != "unknown" and k[1:] == key[1:]), None)
+        ms = groups[key]
+        coarse = all(x.geo_precision == 3 for x in ms) and ms[0].admin1
+        target = next((k for k, v in groups.items() if k[0] != "unknown" and (k[1:] == key[1:] or (
+            coarse and k[1] == key[1] and v[0].admin1 == ms[0].admin1 and min(x.geo_precision for x in v) < 3
+            and (k[5] == key[5] or (all(x.date_how in _REPORT_DATED for x in ms) and _near_before(k[5], key[5])))))),
+            None)
         if target is not None:
             groups[target].extend(groups.pop(key))
     groups = fold_restatements(groups, title)

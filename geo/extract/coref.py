@@ -45,7 +45,11 @@ _UNCLAIMED = re.compile(r"\b(?:no\s+(?:group|one|party|faction|organi[sz]ation)\
                         r"unclaimed|no\s+claim\s+of\s+responsibility|without\s+saying\s+whose|"
                         # "unclear whose drone", "it was not clear who fired"
                         r"(?:unclear|unknown|not\s+(?:yet\s+)?(?:clear|known))\s+(?:whose|who\s+(?:fired|launched|carried|was|flew|is|"
-                        r"operated|dropped|planted)))\b", re.I)
+                        r"operated|dropped|planted))|"
+                        # "the Observatory could not tell whether the aircraft were Syrian or Russian"
+                        r"(?:could|can|did|do|does|was|were)\s*(?:not|n't)\s+(?:be\s+)?(?:tell|establish|establishe?d?|determine|determined|"
+                        r"confirm|verify|say|know|identify|identified)\s+(?:whether|who|whose|which)|"
+                        r"unclear\s+whether)\b", re.I)
 
 
 _CLAIMED = re.compile(r"\s*(?:(?!claimed\b)[\w\-]+\s+){0,3}?(?:(?:has|have|had|later|also|quickly|swiftly|reportedly)\s+)*claimed\s+"

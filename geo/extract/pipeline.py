@@ -478,6 +478,8 @@ def _fine_or_any(field_places: list[PlaceMention], lex: Lexicon) -> list[PlaceMe
     return fine or items
 
 
+#: Aircraft named without their owner: "a jet", "warplanes", "an aircraft"
+_AIRCRAFT_WORD = re.compile(r"\b(?:jets?|warplanes?|war\s+planes|aircraft|planes?|bombers?)\b", re.I)
 #: A count right before an event word: "1 raid", "2x raids"
 _COUNTED = re.compile(r"(?<![\w.,])\d{1,3}\s*x?\s*$")
 #: A row's field after the town's that says which part of it: "southern outskirts", "near the national hospital"
@@ -699,6 +701,7 @@ def extract(article: Any, gazetteer: Any | None = None, *, date_override: dt.dat
     _resolve_state_anaphors(sents, lex, author)
     # pass 1: explicit actors of every event mention; the article's dominant strike actor
     counts: Counter[str] = Counter()
+    air_actors: set[str] = set()  # the air forces the article says struck, each on its own
     for i, st in enumerate(sents):
         prev_gi: int | None = None
         for gi, g in enumerate(st.groups):
@@ -741,6 +744,15 @@ def extract(article: Any, gazetteer: Any | None = None, *, date_override: dt.dat
             for x in ([a] if a is not None else []) + st.joint[gi]:
                 if x.actor and x.actor != "unknown":
                     counts[x.actor] += 2 if i == 0 else 1
+                    if (x.air or any(tr.type in ("airstrike", "drone_strike") for tr in g.triggers)) and not st.joint[gi] \
+                            and a is not None and not lex.profiles.get(x.actor, {}).get("armed_group"):
+                        air_actors.add(x.actor)  # (not "Russian and Syrian jets": both, not either)
+    for st in sents:
+        # "an aircraft that observers identified as Russian struck X": one air force, in a sentence of aircraft
+        own = {x.actor for x in st.actors if x.actor and x.actor != "unknown" and x.kind in ("name", "adjective")
+               and not lex.profiles.get(x.actor, {}).get("armed_group")}
+        if len(own) == 1 and st.groups and _AIRCRAFT_WORD.search(st.s.text):
+            air_actors |= own
     dominant = counts.most_common(1)[0][0] if counts else None
     if dominant is None:
         dominant = _actor_from_metadata(article, lex)
@@ -869,6 +881,11 @@ def extract(article: Any, gazetteer: Any | None = None, *, date_override: dt.dat
                         actor, how = rel, "subject"
                 if actor is None and g.coref == "any" and dominant:
                     actor, how = dominant, "coref_dominant"
+                    if len(air_actors) > 1 and (any(tr.type in ("airstrike", "drone_strike") for tr in g.triggers)
+                                                or _AIRCRAFT_WORD.search(t)):
+                        # "two missiles fired by a jet struck the market" in a report of Syrian and of
+                        # Russian air strikes: either's, the text does not say
+                        actor, how = "unknown", "unknown"
                 if actor is None and g.coref == "any" and _DEFINITE.search(t[max(0, g.start - 20):g.start]):
                     # "those strikes" after a sentence that named an actor but reported no event
                     actor = _recent_agent(history, i, named=True)
@@ -919,7 +936,8 @@ def extract(article: Any, gazetteer: Any | None = None, *, date_override: dt.dat
                 # actor's, when it flies aircraft); "jets coming from the south hit two homes" in an article
                 # that names no one: an air strike by someone unknown
                 flies = [x for x in (author, dominant) if x and (lex.profiles.get(x, {}).get("state")
-                                                                   or lex.profiles.get(x, {}).get("default_strike") == "airstrike")]
+                                                                   or lex.profiles.get(x, {}).get("default_strike") == "airstrike")
+                         and (x == author or len(air_actors) < 2)]  # (two air forces: either's)
                 actor, how = (flies[0], "author" if flies[0] == author else "coref_dominant") if flies else ("unknown", "unknown")
             # an instrument naming aircraft makes a generic word an air strike
             group_actors[gi] = (actor, how, air)

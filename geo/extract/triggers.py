@@ -125,6 +125,11 @@ _KILLED_BY = re.compile(r"\bkilled$", re.I)
 _KILLED_IN = re.compile(r"[^;:.()\"]*\b(?:in|during|with)\s+(?:an?|the|two|three|several|\d+)\s+(?:[\w\-]+\s+){0,2}", re.I)
 
 
+#: Between a weapon and the generic event word it did: who owns it ("a drone belonging to the SDF militia struck")
+_OWNER_GAP = re.compile(r"\s+(?:belonging\s+to|operated\s+by|launched\s+by|flown\s+by|fired\s+by)\s+(?:the\s+)?"
+                        r"[^,;:()\"]{1,40}?\s+", re.I)
+
+
 def group_triggers(text: str, triggers: list[Trigger], actors: list[ActorMention], *,
                    max_gap: int = 5) -> list[TriggerGroup]:
     """Group triggers at most ``max_gap`` words apart with no punctuation, actor or clash of kind between."""
@@ -139,10 +144,16 @@ def group_triggers(text: str, triggers: list[Trigger], actors: list[ActorMention
             if clash and t.type == "raid" and _RAID_NOUN.fullmatch(t.text) \
                     and any(x.type == "airstrike" for x in g.triggers) and not any(_CLASS[x.type] == "ground" for x in g.triggers):
                 clash = False  # "warplanes carried out raids": air raids
-            actor_between = any(prev.end <= a.start and a.end <= t.start and a.actor and a.kind != "adjective"
+            # (an adjective counts right before the second word: "attacks near X and Israeli strikes")
+            actor_between = any(prev.end <= a.start and a.end <= t.start and a.actor
+                                and (a.kind != "adjective" or (not text[a.end:t.start].strip() and t.role == "event"
+                                                               and re.search(r"\band\b", text[prev.end:a.start])))
                                 for a in actors)
             # "Two strikes near Raqqa struck ...": a located place between two event words parts them
             place_between = _PLACE_BETWEEN.search(gap) is not None
+            if actor_between and prev.role == "instrument" and t.type in GENERIC_TYPES and _OWNER_GAP.fullmatch(gap):
+                g.triggers.append(t)  # "a drone belonging to the SDF struck": the drone's strike, by its owner
+                continue
             if (count_words(gap) <= max_gap and not re.search(r"[,;:()\"]|\b(?:as|while|after|before|despite|amid|following|and then|towns?|villages?|cities|city|areas?|positions|sites?)\b", gap)
                     and not clash and not actor_between and not place_between):
                 g.triggers.append(t)
