@@ -218,7 +218,7 @@ _MOD_WORDS = (r"recent|further|fresh|heavy|heavier|renewed|new|own|latest|massiv
               r"sustained|concentrated|carpet|indiscriminate|intensified|escalating|stepped-up|unprecedented|suicide|booby-trapped|"
               r"explosive-laden|truck|car|vehicle")
 _BETWEEN_MODIFIER = re.compile(rf"^(?:'s|s')?\s*(?:(?:and|or|&)\s+[\w\-']+\s+)?(?:(?:{_MOD_WORDS})\s+){{0,3}}$", re.I)
-_AGENT = re.compile(r"^[\s,]*(?:(?:carried out|conducted|launched|led|staged|mounted|executed|performed|"
+_AGENT = re.compile(r"^[\s,)]*(?:(?:carried out|conducted|launched|led|staged|mounted|executed|performed|"
                     r"done|made|fired|dropped|came|come|comes|being|been|was|were|is|are|reportedly|allegedly|apparently|believed to be|"
                     r"said to be|thought to be|blamed on|claimed|also|already|last|this|on|week|month|morning|evening|night|afternoon|"
                     r"[A-Z][a-z]+day|yesterday|today|earlier|again|repeatedly|heavily|in|the|area|of|"
@@ -307,6 +307,8 @@ _VICTIM_LEAD = re.compile(r"\b(?:killed|killing|kills|wounded|wounding|injured|i
                           r"scores\s+of|many|a\s+number\s+of|the|its|their)?\s*(?:[\w\-]+\s+)?$", re.I)
 
 
+#: After an actor in a bracketed gloss, before the event word: ")", "), 10"
+_GLOSS_GAP = re.compile(r"\)\s*(?:,\s*)?(?:\d{1,3}\s*x?\s*)?")
 #: Between a subject and a second verb it shares: its first verb's phrase, then "and"
 _SHARED_SUBJECT_GAP = re.compile(
     r"\s+(?:[a-z]+ed|went|came|drove|took|broke|made|swept|overran|fought|struck|hit|shot|began)\b"
@@ -402,6 +404,9 @@ def actor_for(text: str, g_start: int, g_end: int, actors: list[ActorMention], l
             return a, "subject"  # "fighters of HTS, the group formerly known as the Nusra Front, stormed X"
         if prev_group_end and a.start >= prev_group_end and not _AFTER_CLAUSE.fullmatch(text, prev_group_end, a.start):
             continue  # after an earlier event word: its object ("struck an ISIS unit and destroyed ...")
+        if a is before[-1] and a.actor and a.kind in ("name", "adjective") and _GLOSS_GAP.fullmatch(gap) \
+                and "(" in text[max(lo, a.start - 40):a.start]:
+            return a, "subject"  # a note's gloss: "fasa'il (rebel factions) fired ...", "(Russian warplanes), 10 gharat"
         if a is before[-1] and a.actor and a.kind in ("name", "adjective") and count_words(gap) <= 35 \
                 and _SHARED_SUBJECT_GAP.fullmatch(gap):
             # "fighters from the X militia crossed the border into Syria west of Y, in the Homs

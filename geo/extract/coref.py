@@ -49,7 +49,9 @@ _UNCLAIMED = re.compile(r"\b(?:no\s+(?:group|one|party|faction|organi[sz]ation)\
                         # "the Observatory could not tell whether the aircraft were Syrian or Russian"
                         r"(?:could|can|did|do|does|was|were)\s*(?:not|n't)\s+(?:be\s+)?(?:tell|establish|establishe?d?|determine|determined|"
                         r"confirm|verify|say|know|identify|identified)\s+(?:whether|who|whose|which)|"
-                        r"unclear\s+whether)\b", re.I)
+                        r"unclear\s+whether|"
+                        # a note's "source unknown", "perpetrator unidentified"
+                        r"(?:source|perpetrator|attacker|origin)s?\s*(?::\s*)?(?:unknown|unidentified|unconfirmed|not\s+known))\b", re.I)
 
 
 _CLAIMED = re.compile(r"\s*(?:(?!claimed\b)[\w\-]+\s+){0,3}?(?:(?:has|have|had|later|also|quickly|swiftly|reportedly)\s+)*claimed\s+"

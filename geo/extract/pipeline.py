@@ -235,10 +235,13 @@ def _resolve_pronoun(sent: _Sent, a: ActorMention, history: list[tuple[int, str,
                         and (sa := speaker_actor(x.text, lex)) is not None), None)
         if speaker is not None:
             return speaker
-    for sidx, actor, _agent in reversed(history):
-        if idx - sidx > 2:
-            break
-        return actor
+    if history and idx - history[-1][0] <= 2:
+        # in the sentence named last: its latest event agent, else its subject, the actor it names
+        # first ("the HTS-led fighters controlled most of the city, meeting little resistance from
+        # troops who abandoned their posts. The same day they took Saraqib": the fighters)
+        last = [(actor, agent) for sidx, actor, agent in history if sidx == history[-1][0]]
+        agents = [actor for actor, agent in last if agent]
+        return agents[-1] if agents else last[0][0]
     return None
 
 
@@ -1703,7 +1706,7 @@ def _owned_weapons(text: str, g: TriggerGroup, actors: list[ActorMention]) -> di
 
 
 #: Barrel bombs: in the reporting of this war, dropped by the government's helicopters alone
-_BARREL_BOMB = re.compile(r"barrel|\bbarrels\b", re.I)
+_BARREL_BOMB = re.compile(r"barrel|\bbarrels\b|\bbarameel\b|\bbaramil\b", re.I)
 _BARREL_ACTOR = "syrian_government"
 
 #: Events dated before this day are history told as background, not events of the war the tool maps
