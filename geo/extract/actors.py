@@ -373,7 +373,8 @@ def actor_for(text: str, g_start: int, g_end: int, actors: list[ActorMention], l
         after = after[1:]
     if after:
         a = after[0]
-        gap = text[gap_from:a.start]
+        # (a gloss in brackets is no gap: "qasf madfa'i (artillery) by regime forces")
+        gap = _ASIDE.sub(lambda m: " " * len(m.group(0)), text[gap_from:a.start])
         if (_AGENT.match(gap) and count_words(text[g_end:a.start]) <= 9) or \
                 (_DESCRIBED_BY.search(gap) and count_words(text[g_end:a.start]) <= 16):
             pre = text[max(0, g_end - 25):g_end].lower()

@@ -128,9 +128,14 @@ def restater(sents: Sequence[_Sent], i: int, lex: Lexicon) -> tuple[str, bool] |
 def unclaimed(sents: Sequence[_Sent], i: int) -> bool:
     """Whether sentence ``i`` or the next one of its paragraph says no one claimed the attack."""
     t = sents[i].s.text
-    if i + 1 < len(sents) and sents[i + 1].s.paragraph == sents[i].s.paragraph:
+    if i + 1 < len(sents) and sents[i + 1].s.paragraph == sents[i].s.paragraph \
+            and not _HEADED_LINE.match(sents[i + 1].s.text):  # (a log's next line tells its own incident)
         t += " " + sents[i + 1].s.text
     return _UNCLAIMED.search(t) is not None
+
+
+#: A log line headed by its place: "Mhardeh: mortar shells on the town, source unknown"
+_HEADED_LINE = re.compile(r"[^.:;\n]{2,60}:\s")
 
 
 #: Right before an actor named as what was hit: "attacks on the army", "a strike against the SDF"

@@ -1597,8 +1597,10 @@ def _type_fields(text: str, triggers: list, bulleted: bool = False) -> list:
     fired on positions"); beside a specific one ("Unidentified drone; Drone strike on ...") it
     adds nothing."""
     cols = _table_row(text, bulleted)
-    if len(cols) == 2 and _LINE_HEAD.match(text):
-        return _weapon_note(text, cols[1], triggers)
+    if len(cols) >= 2 and _LINE_HEAD.match(text):
+        triggers = _weapon_note(text, cols[1], triggers)
+        if len(cols) == 2:
+            return triggers
     if len(cols) < 3:
         return triggers
     out = list(triggers)
@@ -1621,7 +1623,7 @@ def _type_fields(text: str, triggers: list, bulleted: bool = False) -> list:
 
 
 #: After a note's weapon word: the end of what the note says it did ("rebel rockets, 1 KIA", "TAF drones vs SAA armour")
-_WEAPON_NOTE_END = re.compile(r"\s*(?:$|[,;(]|\s(?:on|at|vs\.?|against|into|hit|x\d)\b)", re.I)
+_WEAPON_NOTE_END = re.compile(r"\s*(?:$|[,;(]|\s(?:on|at|vs\.?|against|into|hit|x\d|and|since|all|through)\b)", re.I)
 
 
 def _weapon_note(text: str, col: tuple[int, int], triggers: list) -> list:
@@ -1641,6 +1643,11 @@ def _weapon_note(text: str, col: tuple[int, int], triggers: list) -> list:
     events = [j for j, x in enumerate(out) if x.role == "event"]
     if not events:
         out[k] = dataclasses.replace(t, role="event")
+        for j in range(k + 1, len(out)):  # "turkish jets and artillery since wednesday": both
+            x = out[j]
+            if x.role != "instrument" or x.type == t.type or not re.fullmatch(r"\s+and\s+", text[out[j - 1].end:x.start]):
+                break
+            out[j] = dataclasses.replace(x, role="event")
     elif all(out[j].type in GENERIC_TYPES for j in events):
         for j in events:
             out[j] = dataclasses.replace(out[j], type=t.type)

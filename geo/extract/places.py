@@ -138,6 +138,9 @@ def _compile_patterns(lex: Lexicon) -> dict[str, re.Pattern[str]]:
 _BOUNDARY = re.compile(r"\b")
 #: Connecting words left at the end of a capitalised run cut short by an actor's mask
 _TRAILING_CONNECT = re.compile(r"(?:[\s\-]+(?:al|el|ad|ash|as|az|an|ar|at|ez|es|ed|um|umm|bin|ibn|abu|bani|beni|de|du))+$")
+#: A sentence that opens by bearing from a place: "North of Aleppo, ...", "Further east of Homs, ..."
+_BEARING_OPENING = re.compile(r"\W*(?:(?:further|farther|just|some\s+\d+\s*km|\d+\s*km)\s+)?(?:north|south|east|west|"
+                              r"north-?east|north-?west|south-?east|south-?west)(?:wards?)?\s+of\s+(?:the\s+)?", re.I)
 #: A compass initial ending a capitalised run, before its period: "Saraqib E." (east), "Hajin NW."
 _BEARING_END = re.compile(r"\s+(?:[NSEW]|NE|NW|SE|SW)$")
 #: After a name: a street of a town ("al-Thawra st.", "Baghdad Street")
@@ -568,6 +571,12 @@ def find_places(text: str, lex: Lexicon, gz: Any | None, masks: list[tuple[int, 
         out.append(pm)
         prev = pm
     _mark_locators(text, out, lex, P, group_spans, gz)
+    if len(out) > 1 and out[0].role == "item" and text[out[0].end:out[0].end + 1] == "," \
+            and _BEARING_OPENING.fullmatch(text, 0, out[0].start) and any(p.role == "item" for p in out[1:]):
+        out[0].role = "locator"  # "North of Aleppo, factions seized Tal Rifaat": where Tal Rifaat is
+        for p in out[1:]:
+            if p.role == "item" and p.locator is None:
+                p.locator = out[0]
     _governorate_lists(text, out, lex)
     return out
 

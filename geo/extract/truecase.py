@@ -7,7 +7,8 @@ them back, in place and at the same length (offsets and evidence are unchanged):
 
 * the words of a place the gazetteer knows in Syria or a neighbour, by the same name
   ("aleppo", "tal rifaat", "da'el"; not "homes" for Homs nor "dawn" for Ad Dana);
-* the actor acronyms of the lexicon of three letters or more ("fsa", "sdf", "isis");
+* the actor acronyms of the lexicon of three letters or more ("fsa", "sdf", "isis"), and the
+  nationality words that name actors ("turkish jets");
 * month and weekday names next to a day number ("thu 9 aug").
 
 Lines with any capital letter are left as they are.
@@ -29,6 +30,9 @@ _MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept"
 _WEEKDAYS = ("mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun", "monday", "tuesday",
              "wednesday", "thursday", "friday", "saturday", "sunday")
 _NEXT_TO_DAY = re.compile(r"\d")
+#: The nationality words that name actors ("turkish jets", "russian airstrikes")
+_NATIONALITIES = frozenset({"syrian", "russian", "turkish", "israeli", "iranian", "iraqi", "lebanese", "kurdish",
+                            "american", "jordanian", "british", "french"})
 #: Common English words of the notes that are never read as places, however the gazetteer spells
 #: a village (checked before any lookup)
 _STOP = frozenset("""a an the and or of on in at to from by for with near into onto over under after before since
@@ -106,6 +110,8 @@ def _restorations(line: str, lex: Lexicon, gz: Any | None) -> list[tuple[int, in
             continue
         if w in acronyms:
             out.append((s, e, w.upper()))
+        elif w in _NATIONALITIES:
+            out.append((s, e, w[:1].upper() + w[1:]))
         elif (w in _MONTHS or w in _WEEKDAYS) and (_NEXT_TO_DAY.search(line, max(0, s - 4), s)
                                                      or _NEXT_TO_DAY.match(line, e + 1)):
             out.append((s, e, w[:1].upper() + w[1:]))

@@ -177,12 +177,18 @@ NO_SYRIA_EVENT_ARTICLES_B = {"b_t03_outside_2024"}
 LOOSE_F1_FLOOR_B = 0.80
 
 
+#: The actors a set's gold names (unless the set says otherwise)
+ALL_ACTORS = frozenset({"russia", "syrian_government", "us_coalition", "turkey", "israel", "isis", "hts_nusra", "rebels",
+                        "sdf_ypg", "hezbollah", "iran_militias"})
+
+
 class CorpusSet:
     """One evaluation set: its files, its no-event articles and its F1 floor."""
 
     def __init__(self, name, articles_path, gold_path, no_event, no_syria_event, f1_floor,
                  known_misses=frozenset(), min_gold=80, min_undated=2,
-                 types=("airstrike", "drone_strike", "missile_strike", "shelling", "ground_offensive", "raid")):
+                 types=("airstrike", "drone_strike", "missile_strike", "shelling", "ground_offensive", "raid"),
+                 actors=ALL_ACTORS):
         self.name = name
         self.articles_path = articles_path
         self.gold_path = gold_path
@@ -194,6 +200,7 @@ class CorpusSet:
         self.min_gold = min_gold
         self.min_undated = min_undated  # articles without ``published``: the date inferred from the text
         self.types = types  # the event types its gold must use (set I, written blind, has no raid)
+        self.actors = frozenset(actors)  # the actors its gold must name (sets Z, AA, AB lack one each)
 
 
 # Set C: 24 items written blind (the writer neither read nor ran the extractor), in stop 8, after
@@ -409,7 +416,7 @@ GOLD_V_PATH = CORPUS / "gold_v.jsonl"
 # (see the README). Their errors were not read: the next stop's first honest measure.
 NO_EVENT_ARTICLES_W = {"w21_20_trap_geneva_2016", "w21_22_trap_factcheck_2025"}
 NO_SYRIA_EVENT_ARTICLES_W: set[str] = set()
-LOOSE_F1_FLOOR_W = 0.78
+LOOSE_F1_FLOOR_W = 0.86
 # Known misses, listed when the set was registered and not fixed (its errors are left unread)
 KNOWN_MISSES_W = {"w21_22_trap_factcheck_2025"}
 ARTICLES_W_PATH = CORPUS / "articles_w.jsonl"
@@ -417,11 +424,44 @@ GOLD_W_PATH = CORPUS / "gold_w.jsonl"
 
 NO_EVENT_ARTICLES_X = {"x21_20_trap_truce_accusations_2016", "x21_22_trap_anniversary_decade_2021"}
 NO_SYRIA_EVENT_ARTICLES_X = {"x21_21_trap_iraq_lebanon_strikes_2024"}
-LOOSE_F1_FLOOR_X = 0.79
+LOOSE_F1_FLOOR_X = 0.84
 ARTICLES_X_PATH = CORPUS / "articles_x.jsonl"
 GOLD_X_PATH = CORPUS / "gold_x.jsonl"
 
-# Keyed by the file-name suffix: "" is set A (articles.jsonl), "_b" set B ... "_x" set X.
+# Sets W and X were tuned on in stop 15 (W 0.90 / 0.86, X 0.88 / 0.84 after). Set Z: written blind in
+# stop 15, scored on arrival (0.732 / 0.638; stop 14's final extractor 0.712 / 0.607), then tuned on.
+NO_EVENT_ARTICLES_Z = {"z21_21_threats_2014", "z21_22_drill_delivery_2013"}
+NO_SYRIA_EVENT_ARTICLES_Z: set[str] = set()
+LOOSE_F1_FLOOR_Z = 0.82
+KNOWN_MISSES_Z = {"z21_22_drill_delivery_2013"}  # a Russian naval drill "firing missiles at drone targets"
+ARTICLES_Z_PATH = CORPUS / "articles_z.jsonl"
+GOLD_Z_PATH = CORPUS / "gold_z.jsonl"
+
+# Sets Y, AA and AB: written blind in stop 15 and scored on arrival and with stop 15's final
+# extractor (see the README). Their errors were not read: the next stop's first honest measure.
+# Floors a little under the score at registration; known misses listed, not fixed.
+NO_EVENT_ARTICLES_Y = {"y21_21_opinion_idlib_2019"}
+NO_SYRIA_EVENT_ARTICLES_Y: set[str] = set()
+LOOSE_F1_FLOOR_Y = 0.80
+ARTICLES_Y_PATH = CORPUS / "articles_y.jsonl"
+GOLD_Y_PATH = CORPUS / "gold_y.jsonl"
+KNOWN_MISSES_Y: set[str] = set()
+
+NO_EVENT_ARTICLES_AA = {"aa21_21_trap_geneva_talks_2016", "aa21_22_trap_refugees_memories_2013"}
+NO_SYRIA_EVENT_ARTICLES_AA: set[str] = set()
+LOOSE_F1_FLOOR_AA = 0.79
+ARTICLES_AA_PATH = CORPUS / "articles_aa.jsonl"
+GOLD_AA_PATH = CORPUS / "gold_aa.jsonl"
+KNOWN_MISSES_AA = {"aa21_21_trap_geneva_talks_2016"}
+
+NO_EVENT_ARTICLES_AB = {"ab21_21_trap_planned_2022", "ab21_22_trap_football_2025"}
+NO_SYRIA_EVENT_ARTICLES_AB: set[str] = set()
+LOOSE_F1_FLOOR_AB = 0.73
+ARTICLES_AB_PATH = CORPUS / "articles_ab.jsonl"
+GOLD_AB_PATH = CORPUS / "gold_ab.jsonl"
+KNOWN_MISSES_AB = {"ab21_21_trap_planned_2022"}
+
+# Keyed by the file-name suffix: "" is set A (articles.jsonl), "_b" set B ... "_x" set X, "_aa" set AA.
 CORPUS_SETS = {
     "": CorpusSet("A", ARTICLES_PATH, GOLD_PATH, NO_EVENT_ARTICLES, NO_SYRIA_EVENT_ARTICLES,
                   LOOSE_F1_FLOOR),
@@ -479,6 +519,19 @@ CORPUS_SETS = {
                     min_undated=2),
     "_x": CorpusSet("X", ARTICLES_X_PATH, GOLD_X_PATH, NO_EVENT_ARTICLES_X,
                     NO_SYRIA_EVENT_ARTICLES_X, LOOSE_F1_FLOOR_X, min_gold=120, min_undated=2),
+    "_y": CorpusSet("Y", ARTICLES_Y_PATH, GOLD_Y_PATH, NO_EVENT_ARTICLES_Y,
+                    NO_SYRIA_EVENT_ARTICLES_Y, LOOSE_F1_FLOOR_Y, known_misses=KNOWN_MISSES_Y, min_gold=120,
+                    min_undated=2),
+    "_z": CorpusSet("Z", ARTICLES_Z_PATH, GOLD_Z_PATH, NO_EVENT_ARTICLES_Z,
+                    NO_SYRIA_EVENT_ARTICLES_Z, LOOSE_F1_FLOOR_Z, known_misses=KNOWN_MISSES_Z, min_gold=120,
+                    min_undated=2, actors=ALL_ACTORS - {"hezbollah"}),
+    "_aa": CorpusSet("AA", ARTICLES_AA_PATH, GOLD_AA_PATH, NO_EVENT_ARTICLES_AA,
+                     NO_SYRIA_EVENT_ARTICLES_AA, LOOSE_F1_FLOOR_AA, known_misses=KNOWN_MISSES_AA, min_gold=120,
+                     min_undated=2, actors=ALL_ACTORS - {"iran_militias"},
+                     types=("airstrike", "missile_strike", "shelling", "ground_offensive", "raid")),
+    "_ab": CorpusSet("AB", ARTICLES_AB_PATH, GOLD_AB_PATH, NO_EVENT_ARTICLES_AB,
+                     NO_SYRIA_EVENT_ARTICLES_AB, LOOSE_F1_FLOOR_AB, known_misses=KNOWN_MISSES_AB, min_gold=120,
+                     min_undated=2, actors=ALL_ACTORS - {"hezbollah"}),
 }
 
 # ---------------------------------------------------------------- reading the corpus
@@ -709,8 +762,7 @@ def test_sets_are_independent():
 def test_corpus_coverage(gold, corpus_set):
     """The corpus exercises the actors, types and precisions the extractor must handle."""
     actors = {g["actor"] for g in gold}
-    assert {"russia", "syrian_government", "us_coalition", "turkey", "israel", "isis",
-            "hts_nusra", "rebels", "sdf_ypg", "hezbollah", "iran_militias"} <= actors
+    assert corpus_set.actors <= actors
     assert set(corpus_set.types) <= {g["event_type"] for g in gold}
     assert {1, 2, 3} <= {g["geo_precision"] for g in gold}
     assert len({norm_admin1(g["admin1"]) for g in gold}) >= 11
